@@ -1,0 +1,94 @@
+"""parse: CleanText → ParsedDocument holding one Report per report found in the text.
+
+This module only composes the parse sub-stages; each lives in its own module:
+
+- `split.split_reports`: where each report starts and ends (a file may hold several);
+- `metadata.read_metadata`: title, agency, region, level, year, publication date;
+- `sections.find_sections`: headings and their canonical kinds;
+- `template.parse_template`: Tables 2, 3 and 4 of the 2019/2021 templates and their checks;
+- `prose.parse_prose`: numbers stated in sentences and in pre-2019 statistics tables;
+- `measures.find_measures`: the improvement measures of the problems section.
+"""
+
+from __future__ import annotations
+
+from etl.model import CleanText, Issue, ParsedDocument, Report
+from etl.parse.measures import find_measures
+from etl.parse.metadata import read_metadata
+from etl.parse.prose import parse_prose
+from etl.parse.sections import find_sections
+from etl.parse.split import split_reports
+from etl.parse.template import parse_template
+
+
+def parse_report(text: str) -> Report:
+    """Parse the text of exactly one report (offsets in the result refer to `text`)."""
+    meta = read_metadata(text)
+    sections = find_sections(text)
+    template = parse_template(text, sections)
+    prose = parse_prose(text, sections, template_format=template.format)
+    facts = template.facts + prose.facts
+    if template.format:
+        report_format = template.format
+    elif any(f.source == "table" for f in prose.facts):
+        report_format = "prose+table"
+    else:
+        report_format = "prose"
+    section_ordinal = {id(f): _section_ordinal(sections, f.start) for f in facts}
+    facts = [
+        f if f.section_ordinal is not None else _with_section(f, section_ordinal[id(f)]) for f in facts
+    ]
+    return Report(
+        text=text,
+        title=meta.title,
+        agency=meta.agency,
+        year=meta.year,
+        published_on=meta.published_on,
+        format=report_format,
+        sections=sections,
+        facts=facts,
+        improvement_measures=find_measures(text, sections),
+        checks=template.checks + prose.checks,
+        issues=[*meta.issues, *template.issues, *prose.issues],
+    )
+
+
+def parse(clean: CleanText) -> ParsedDocument:
+    """Parse every report in a document's clean text."""
+    raw = clean.document
+    doc = ParsedDocument(
+        path=raw.path,
+        sha256=raw.sha256,
+        size=raw.size,
+        media_type=raw.media_type,
+        encoding=raw.encoding,
+        repairs=list(clean.repairs),
+        issues=[*raw.issues, *clean.issues],
+    )
+    spans = split_reports(clean.text)
+    doc.issues.extend(spans.issues)
+    for span in spans.reports:
+        report = parse_report(clean.text[span.start : span.end])
+        report.offset = span.start
+        report.truncated = span.truncated
+        doc.reports.append(report)
+    if not doc.reports:
+        doc.issues.append(
+            Issue("warning", "not_a_report", "No annual report was found in this file "
+                  "(no title, section headings or report tables); nothing was loaded from it.")
+        )
+    return doc
+
+
+def _section_ordinal(sections, position: int) -> int | None:
+    found = None
+    for section in sections:
+        if section.start <= position < section.end:
+            found = section.ordinal
+    return found
+
+
+def _with_section(fact, ordinal):
+    from dataclasses import replace
+
+    return replace(fact, section_ordinal=ordinal)
