@@ -164,8 +164,10 @@ DISCLOSURE_PROSE_ITEMS: tuple[str, ...] = (
 #: Table 2 rows a template variant adds that have no key of their own (kept with their label).
 DISCLOSURE_EXTRA_ITEMS: tuple[str, ...] = ("art20.other",)
 
-DISCLOSURE_ITEMS: tuple[str, ...] = (
-    DISCLOSURE_TEMPLATE_2021 + DISCLOSURE_TEMPLATE_2019 + DISCLOSURE_PROSE_ITEMS + DISCLOSURE_EXTRA_ITEMS
+#: 2019 and 2021 share the `*.decisions` keys of items (5) and (6): 处理决定数量 and
+#: 本年处理决定数量 mean the same count; every other Table 2 column keeps its own key.
+DISCLOSURE_ITEMS: tuple[str, ...] = tuple(
+    dict.fromkeys(DISCLOSURE_TEMPLATE_2021 + DISCLOSURE_TEMPLATE_2019 + DISCLOSURE_PROSE_ITEMS + DISCLOSURE_EXTRA_ITEMS)
 )
 
 SECTION_KINDS: tuple[str, ...] = (

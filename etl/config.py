@@ -1,0 +1,37 @@
+"""Settings from the environment, with defaults that need no setup.
+
+- ``DATABASE_URL``: a PostgreSQL URL (``postgresql://user@host:5432/db``). When unset, an
+  embedded PostgreSQL (pgserver) is started in ``$ETL_HOME/pgdata``.
+- ``ETL_HOME``: where the embedded database and local state live (default ``./.etl``).
+- ``ETL_WORKERS``: parse processes (default: the number of CPU cores).
+- ``ETL_MAX_FILE_MB``: files larger than this are recorded with an issue, not parsed (default 200).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None
+    home: Path
+    workers: int
+    max_file_bytes: int
+
+    @property
+    def pgdata(self) -> Path:
+        """The embedded server's data directory."""
+        return self.home / "pgdata"
+
+
+def load_settings() -> Settings:
+    """Read the settings from the environment (called at use, so tests can change the environment)."""
+    return Settings(
+        database_url=os.environ.get("DATABASE_URL") or None,
+        home=Path(os.environ.get("ETL_HOME", ".etl")).resolve(),
+        workers=max(1, int(os.environ.get("ETL_WORKERS", os.cpu_count() or 1))),
+        max_file_bytes=int(float(os.environ.get("ETL_MAX_FILE_MB", "200")) * 1024 * 1024),
+    )

@@ -1,0 +1,99 @@
+"""Where the warehouse lives: the server named by DATABASE_URL, or an embedded PostgreSQL.
+
+The embedded server is pgserver (PostgreSQL binaries shipped in a wheel) running in
+``$ETL_HOME/pgdata`` on a Unix socket, so a new user needs no setup. Migrations to head
+are applied before every run, so the schema is always the one this code expects.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+
+from etl.config import Settings, load_settings
+
+DATABASE_NAME = "ogi"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+log = logging.getLogger(__name__)
+
+
+def embedded_server(pgdata: Path, keep_running: bool = False):
+    """Start (or attach to) the embedded PostgreSQL in `pgdata` and return the pgserver handle.
+
+    With `keep_running` the server outlives this process (for `etl db start`, psql and BI
+    tools); otherwise it stops when the last process using it exits.
+    """
+    import pgserver
+
+    pgdata.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(pgdata, cleanup_mode=None if keep_running else "stop")
+    if DATABASE_NAME not in server.psql("SELECT datname FROM pg_database;"):
+        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+    return server
+
+
+@cache
+def _embedded_url(pgdata: str, keep_running: bool) -> str:
+    server = embedded_server(Path(pgdata), keep_running)
+    _embedded_handles.append(server)  # keep the handle alive for the life of the process
+    return server.get_uri(DATABASE_NAME)
+
+
+_embedded_handles: list[object] = []
+
+
+def database_url(settings: Settings | None = None, keep_running: bool = False) -> URL:
+    """The SQLAlchemy URL of the warehouse (psycopg 3 driver), starting the embedded server if needed."""
+    settings = settings or load_settings()
+    raw = settings.database_url or _embedded_url(str(settings.pgdata), keep_running)
+    url = make_url(raw)
+    if url.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def libpq_url(url: URL) -> str:
+    """The URL as psql and BI tools want it (no SQLAlchemy driver suffix)."""
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def make_engine(url: URL | str | None = None) -> Engine:
+    """An engine for `url` (default: the configured warehouse)."""
+    return sa.create_engine(url or database_url(), pool_pre_ping=True, future=True)
+
+
+def alembic_config(url: URL | str):
+    """An Alembic Config pointing at the project's migrations and the given database."""
+    from alembic.config import Config
+
+    config = Config(str(MIGRATIONS_DIR.parent / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    rendered = url.render_as_string(hide_password=False) if isinstance(url, URL) else url
+    config.set_main_option("sqlalchemy.url", rendered.replace("%", "%%"))
+    return config
+
+
+def upgrade(url: URL | str, revision: str = "head") -> None:
+    """Migrate the database at `url` up to `revision`."""
+    from alembic import command
+
+    command.upgrade(alembic_config(url), revision)
+
+
+def downgrade(url: URL | str, revision: str = "base") -> None:
+    """Migrate the database at `url` down to `revision`."""
+    from alembic import command
+
+    command.downgrade(alembic_config(url), revision)
+
+
+def ready_engine(settings: Settings | None = None) -> Engine:
+    """The configured warehouse, migrated to head: what every database command starts from."""
+    url = database_url(settings)
+    upgrade(url)
+    return make_engine(url)

@@ -1,0 +1,436 @@
+"""The warehouse schema as SQLAlchemy Core metadata: Alembic's target_metadata.
+
+Migrations create the database objects; this module is the Python view of them, and
+`alembic check` (run in the tests) fails when the two drift apart.
+
+Layers are PostgreSQL schemas:
+- ``ingest``: input files and bookkeeping (source_file, source_document, etl_run, parse_issue);
+- ``warehouse``: the normalised model (agency, year, report, section, the fact tables,
+  improvement_measures, check_result) and its controlled vocabularies (lookup tables);
+- ``analytics``: the views analysts and BI tools query (created by migrations from sql/views/).
+
+Naming: ``<thing>_id`` keys, ``is_…`` flags, ``…_count`` counts, ``start_offset``/``end_offset``
+for character spans into ``report.text``. Fact tables are long (tidy): one number per row, never a
+NULL value: a figure a report does not state has no row.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+INGEST = "ingest"
+WAREHOUSE = "warehouse"
+ANALYTICS = "analytics"
+
+
+def _id(comment: str) -> sa.Column:
+    return sa.Column("id", sa.Integer, sa.Identity(), primary_key=True, comment=comment)
+
+
+def _fk(name: str, target: str, comment: str, nullable: bool = False, ondelete: str | None = None) -> sa.Column:
+    return sa.Column(name, sa.ForeignKey(target, ondelete=ondelete), nullable=nullable, comment=comment)
+
+
+def _now(name: str, comment: str) -> sa.Column:
+    return sa.Column(name, sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now(), comment=comment)
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+def _lookup(name: str, what: str) -> sa.Table:
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("key", sa.Text, primary_key=True, comment=f"Canonical key of the {what}."),
+        sa.Column("description", sa.Text, nullable=False, comment=f"What the {what} means, in English."),
+        sa.Column("label_zh", sa.Text, comment="The Chinese label in the template or usual prose, if any."),
+        schema=WAREHOUSE,
+        comment=f"Controlled vocabulary: one row per {what} (report-format.md §13).",
+    )
+
+
+request_item = _lookup("request_item", "request row (Table 3 row or prose/legacy measure)")
+applicant = _lookup("applicant", "applicant column of Table 3")
+proceeding = _lookup("proceeding", "appeal proceeding")
+outcome = _lookup("outcome", "appeal outcome")
+disclosure_item = _lookup("disclosure_item", "proactive-disclosure item (Table 2 cell or prose measure)")
+section_kind = _lookup("section_kind", "section kind")
+report_format = _lookup("report_format", "report format")
+level = _lookup("level", "administrative level")
+
+# --------------------------------------------------------------------------- ingest
+
+etl_run = sa.Table(
+    "etl_run",
+    metadata,
+    _id("Run identifier."),
+    _now("started_at", "When the run started."),
+    sa.Column(
+        "finished_at", sa.DateTime(timezone=True), comment="When the run ended; NULL while running or if killed."
+    ),
+    sa.Column(
+        "status",
+        sa.Text,
+        nullable=False,
+        server_default="running",
+        comment="running, succeeded, failed (the run itself broke) or interrupted.",
+    ),
+    sa.Column("command", sa.Text, nullable=False, comment="The command line that started the run."),
+    sa.Column("parser_version", sa.Text, nullable=False, comment="Parser version used by the run."),
+    sa.Column("files_seen", sa.Integer, nullable=False, server_default="0", comment="Input files found."),
+    sa.Column(
+        "files_new",
+        sa.Integer,
+        nullable=False,
+        server_default="0",
+        comment="Files whose content had not been loaded before (or needed re-parsing).",
+    ),
+    sa.Column(
+        "files_unchanged",
+        sa.Integer,
+        nullable=False,
+        server_default="0",
+        comment="Files skipped because their content was already loaded by this parser version.",
+    ),
+    sa.Column(
+        "files_failed",
+        sa.Integer,
+        nullable=False,
+        server_default="0",
+        comment="Files recorded with an error-level issue (undecodable, unsupported, parser failure).",
+    ),
+    sa.Column("reports_loaded", sa.Integer, nullable=False, server_default="0", comment="Reports written."),
+    sa.Column("facts_loaded", sa.Integer, nullable=False, server_default="0", comment="Fact rows written."),
+    sa.Column("message", sa.Text, comment="Why the run failed, when it did."),
+    sa.CheckConstraint("status IN ('running', 'succeeded', 'failed', 'interrupted')", name="status"),
+    schema=INGEST,
+    comment="One row per `etl run` invocation: what it saw and did.",
+)
+
+source_document = sa.Table(
+    "source_document",
+    metadata,
+    _id("Document identifier."),
+    sa.Column(
+        "sha256",
+        sa.CHAR(64),
+        nullable=False,
+        unique=True,
+        comment="SHA-256 of the file's bytes: the document's identity.",
+    ),
+    sa.Column("path", sa.Text, nullable=False, comment="Path the content was last seen at."),
+    sa.Column("size_bytes", sa.BigInteger, nullable=False, comment="File size in bytes."),
+    sa.Column("media_type", sa.Text, nullable=False, comment="Media type detected from the content."),
+    sa.Column("encoding", sa.Text, comment="Text encoding detected; NULL when not decoded."),
+    sa.Column(
+        "status",
+        sa.Text,
+        nullable=False,
+        comment="loaded (reports written), no_report (decoded but no report found) or failed.",
+    ),
+    sa.Column("parser_version", sa.Text, nullable=False, comment="Parser version that produced the current rows."),
+    sa.Column("report_count", sa.Integer, nullable=False, server_default="0", comment="Reports found in the file."),
+    sa.Column(
+        "repairs",
+        pg.JSONB,
+        nullable=False,
+        server_default=sa.text("'[]'::jsonb"),
+        comment="Repairs normalisation applied: [{kind, count}].",
+    ),
+    _fk("first_run_id", "ingest.etl_run.id", "Run that first saw this content."),
+    _fk("last_run_id", "ingest.etl_run.id", "Run that last (re)loaded this content."),
+    _now("first_seen_at", "When this content was first seen."),
+    _now("loaded_at", "When the current rows were written."),
+    sa.CheckConstraint("status IN ('loaded', 'no_report', 'failed')", name="status"),
+    schema=INGEST,
+    comment="One row per distinct file content (by SHA-256), including files that failed.",
+)
+
+source_file = sa.Table(
+    "source_file",
+    metadata,
+    sa.Column("path", sa.Text, primary_key=True, comment="Absolute path of an input file."),
+    sa.Column("size_bytes", sa.BigInteger, nullable=False, comment="Size when last seen."),
+    sa.Column("mtime_ns", sa.BigInteger, nullable=False, comment="Modification time (ns) when last seen."),
+    sa.Column("sha256", sa.CHAR(64), nullable=False, comment="Content hash when last seen."),
+    _fk("document_id", "ingest.source_document.id", "The document this path holds.", ondelete="CASCADE"),
+    sa.Column("last_seen_run_id", sa.ForeignKey("ingest.etl_run.id"), nullable=False, comment="Run that last saw it."),
+    schema=INGEST,
+    comment="One row per input path: lets a no-op nightly run skip unchanged files without hashing them.",
+)
+
+parse_issue = sa.Table(
+    "parse_issue",
+    metadata,
+    _id("Issue identifier."),
+    _fk("document_id", "ingest.source_document.id", "Document the issue is about.", ondelete="CASCADE"),
+    _fk(
+        "report_id",
+        "warehouse.report.id",
+        "Report the issue is about; NULL for file-level issues.",
+        nullable=True,
+        ondelete="CASCADE",
+    ),
+    sa.Column("severity", sa.Text, nullable=False, comment="error, warning or info."),
+    sa.Column("code", sa.Text, nullable=False, comment="Stable identifier of the kind of issue."),
+    sa.Column("message", sa.Text, nullable=False, comment="What is wrong, in words a user can act on."),
+    sa.Column("start_offset", sa.Integer, comment="Start of the text the issue points at, if any."),
+    sa.Column("end_offset", sa.Integer, comment="End of the text the issue points at, if any."),
+    _fk("run_id", "ingest.etl_run.id", "Run that recorded the issue."),
+    _now("recorded_at", "When the issue was recorded."),
+    sa.CheckConstraint("severity IN ('error', 'warning', 'info')", name="severity"),
+    sa.Index(None, "document_id"),
+    sa.Index(None, "report_id"),
+    schema=INGEST,
+    comment="One row per problem found in a document or report (replaced when the document is re-parsed).",
+)
+
+# --------------------------------------------------------------------------- warehouse
+
+agency = sa.Table(
+    "agency",
+    metadata,
+    _id("Agency identifier."),
+    sa.Column("name", sa.Text, nullable=False, unique=True, comment="Canonical name of the agency."),
+    sa.Column("province", sa.Text, comment="Province-level division, e.g. 湖南省; NULL for central bodies or unknown."),
+    sa.Column("city", sa.Text, comment="Prefecture-level division, if any."),
+    sa.Column("county", sa.Text, comment="County-level division, if any."),
+    sa.Column("adcode", sa.String(6), comment="GB/T 2260 code of the agency's region."),
+    _fk("level", "warehouse.level.key", "Administrative level of the agency.", nullable=True),
+    schema=WAREHOUSE,
+    comment="One row per canonical agency (a renamed agency keeps one row; its names are aliases).",
+)
+
+agency_alias = sa.Table(
+    "agency_alias",
+    metadata,
+    sa.Column("alias", sa.Text, primary_key=True, comment="A name as printed in reports."),
+    _fk("agency_id", "warehouse.agency.id", "The canonical agency it denotes.", ondelete="CASCADE"),
+    sa.Column(
+        "origin",
+        sa.Text,
+        nullable=False,
+        comment="parsed (name seen in a report) or alias_file (from the editable alias file).",
+    ),
+    sa.Column("note", sa.Text, comment="Why the alias exists (e.g. renamed in 2018)."),
+    sa.CheckConstraint("origin IN ('parsed', 'alias_file')", name="origin"),
+    sa.Index(None, "agency_id"),
+    schema=WAREHOUSE,
+    comment="One row per agency name variant, mapping it to its canonical agency.",
+)
+
+year = sa.Table(
+    "year",
+    metadata,
+    sa.Column("year", sa.SmallInteger, primary_key=True, autoincrement=False, comment="The data year a report covers."),
+    sa.Column(
+        "expected_format",
+        sa.Text,
+        nullable=False,
+        comment="The format normally used for that year: prose (≤2018), 2019-template (2019-2020), 2021-template.",
+    ),
+    schema=WAREHOUSE,
+    comment="One row per report year: the time dimension.",
+)
+
+report = sa.Table(
+    "report",
+    metadata,
+    _id("Report identifier."),
+    _fk("document_id", "ingest.source_document.id", "Document the report was read from.", ondelete="CASCADE"),
+    sa.Column(
+        "ordinal", sa.SmallInteger, nullable=False, comment="Position of the report in its document (1 = first)."
+    ),
+    _fk("agency_id", "warehouse.agency.id", "Canonical agency; NULL when the agency is unknown.", nullable=True),
+    sa.Column("agency_name", sa.Text, comment="Agency name as the report gives it."),
+    _fk("year", "warehouse.year.year", "Data year; NULL when unknown (never guessed).", nullable=True),
+    sa.Column("title", sa.Text, comment="Report title."),
+    sa.Column("published_on", sa.Date, comment="Publication date from the signature, if stated."),
+    _fk("format", "warehouse.report_format.key", "2019-template, 2021-template, prose or prose+table."),
+    sa.Column("scope", sa.Text, nullable=False, comment="region (a summary of a whole area) or agency."),
+    _fk("level", "warehouse.level.key", "Administrative level as parsed.", nullable=True),
+    sa.Column("province", sa.Text, comment="Province as parsed."),
+    sa.Column("city", sa.Text, comment="City as parsed."),
+    sa.Column("county", sa.Text, comment="County as parsed."),
+    sa.Column("adcode", sa.String(6), comment="GB/T 2260 code as parsed."),
+    sa.Column(
+        "is_truncated",
+        sa.Boolean,
+        nullable=False,
+        server_default=sa.false(),
+        comment="The report's text is cut off (e.g. a mirror site hid the rest).",
+    ),
+    sa.Column(
+        "is_primary",
+        sa.Boolean,
+        nullable=False,
+        server_default=sa.false(),
+        comment="The report views use for its agency and year (one per agency × year).",
+    ),
+    sa.Column("primary_reason", sa.Text, comment="Why this report is or is not primary."),
+    sa.Column(
+        "text_offset",
+        sa.Integer,
+        nullable=False,
+        server_default="0",
+        comment="Where the report's text starts in the document's normalised text.",
+    ),
+    sa.Column("text", sa.Text, nullable=False, comment="The report's normalised text; fact offsets point into it."),
+    _fk("run_id", "ingest.etl_run.id", "Run that wrote the report."),
+    sa.UniqueConstraint("document_id", "ordinal"),
+    sa.CheckConstraint("scope IN ('region', 'agency')", name="scope"),
+    sa.Index(None, "agency_id", "year"),
+    sa.Index(None, "year"),
+    schema=WAREHOUSE,
+    comment="One row per report found in a document (a file may hold several).",
+)
+
+section = sa.Table(
+    "section",
+    metadata,
+    _id("Section identifier."),
+    _fk("report_id", "warehouse.report.id", "Report the section belongs to.", ondelete="CASCADE"),
+    sa.Column("ordinal", sa.SmallInteger, nullable=False, comment="Order of the section in the report (1 = first)."),
+    _fk("kind", "warehouse.section_kind.key", "Canonical kind of the section."),
+    sa.Column("subkind", sa.Text, comment="Finer kind for extra sections (e.g. consultations)."),
+    sa.Column("heading", sa.Text, nullable=False, comment="The heading as printed (normalised)."),
+    sa.Column("start_offset", sa.Integer, nullable=False, comment="Start of the section in report.text."),
+    sa.Column("end_offset", sa.Integer, nullable=False, comment="End of the section in report.text."),
+    sa.UniqueConstraint("report_id", "ordinal"),
+    schema=WAREHOUSE,
+    comment="One row per section of a report.",
+)
+
+
+def _provenance() -> list[sa.Column]:
+    """Columns every fact row carries: where the number came from and how sure we are."""
+    return [
+        sa.Column(
+            "value", sa.Numeric, nullable=False, comment="The number as stated (never NULL: unknown has no row)."
+        ),
+        sa.Column("unit", sa.Text, comment="Unit as printed (件, 条, 元, 万元 …), if any."),
+        sa.Column(
+            "is_approximate",
+            sa.Boolean,
+            nullable=False,
+            server_default=sa.false(),
+            comment="Printed with an approximation marker (余, 多, 近, 约 …).",
+        ),
+        sa.Column(
+            "is_inferred",
+            sa.Boolean,
+            nullable=False,
+            server_default=sa.false(),
+            comment="Not printed but forced by a table identity (e.g. a blank in a row whose total is 0).",
+        ),
+        sa.Column("source", sa.Text, nullable=False, comment="table or prose."),
+        sa.Column(
+            "section_id",
+            sa.ForeignKey("warehouse.section.id", ondelete="SET NULL"),
+            comment="Section the number was read in; NULL when outside any section.",
+        ),
+        sa.Column("start_offset", sa.Integer, nullable=False, comment="Start of the value's text in report.text."),
+        sa.Column("end_offset", sa.Integer, nullable=False, comment="End of the value's text in report.text."),
+        sa.Column("evidence", sa.Text, nullable=False, comment="The sentence or table row the value was read from."),
+        sa.Column("label", sa.Text, comment="The row label or phrase as printed, when it helps to read the key."),
+        sa.Column("label_start", sa.Integer, comment="Start of the row label in report.text (tables)."),
+        sa.Column("label_end", sa.Integer, comment="End of the row label in report.text (tables)."),
+    ]
+
+
+def _fact_table(name: str, keys: list[sa.Column], grain: str) -> sa.Table:
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True, comment="Fact identifier."),
+        _fk("report_id", "warehouse.report.id", "Report that states the number.", ondelete="CASCADE"),
+        *keys,
+        *_provenance(),
+        sa.CheckConstraint("source IN ('table', 'prose')", name="source"),
+        sa.CheckConstraint("start_offset <= end_offset", name="span"),
+        sa.Index(None, "report_id"),
+        schema=WAREHOUSE,
+        comment=f"One row per {grain} stated by a report (a figure printed twice, e.g. in prose and table, has two rows).",
+    )
+
+
+requests = _fact_table(
+    "requests",
+    [
+        _fk("item", "warehouse.request_item.key", "Table 3 row or prose measure (request_item)."),
+        _fk("applicant", "warehouse.applicant.key", "Applicant column; total when not broken down."),
+    ],
+    "report × request item × applicant type",
+)
+appeals = _fact_table(
+    "appeals",
+    [
+        _fk(
+            "proceeding",
+            "warehouse.proceeding.key",
+            "review, litigation_direct, litigation_after_review, litigation or complaint.",
+        ),
+        _fk("outcome", "warehouse.outcome.key", "upheld, corrected, other, pending or total."),
+    ],
+    "report × proceeding × outcome",
+)
+disclosure_counts = _fact_table(
+    "disclosure_counts",
+    [_fk("item", "warehouse.disclosure_item.key", "Table 2 cell or prose measure (disclosure_item).")],
+    "report × proactive-disclosure item",
+)
+
+improvement_measures = sa.Table(
+    "improvement_measures",
+    metadata,
+    _id("Measure identifier."),
+    _fk("report_id", "warehouse.report.id", "Report that states it.", ondelete="CASCADE"),
+    sa.Column(
+        "section_id", sa.ForeignKey("warehouse.section.id", ondelete="SET NULL"), comment="Section it was read in."
+    ),
+    sa.Column("ordinal", sa.SmallInteger, nullable=False, comment="Order within the report (1 = first)."),
+    sa.Column(
+        "kind", sa.Text, nullable=False, comment="measure (what the agency will do) or problem (what went wrong)."
+    ),
+    sa.Column("text", sa.Text, nullable=False, comment="The item's text."),
+    sa.Column("start_offset", sa.Integer, nullable=False, comment="Start of the item in report.text."),
+    sa.Column("end_offset", sa.Integer, nullable=False, comment="End of the item in report.text."),
+    sa.CheckConstraint("kind IN ('measure', 'problem')", name="kind"),
+    sa.Index(None, "report_id"),
+    schema=WAREHOUSE,
+    comment="One row per problem or improvement measure listed in a report's problems-and-improvements section.",
+)
+
+check_result = sa.Table(
+    "check_result",
+    metadata,
+    _id("Check result identifier."),
+    _fk("report_id", "warehouse.report.id", "Report checked.", ondelete="CASCADE"),
+    sa.Column("check_name", sa.Text, nullable=False, comment="Which identity (e.g. t3_balance, t4_group_sum)."),
+    sa.Column("subject", sa.Text, nullable=False, comment="Which column or group it was applied to."),
+    sa.Column("status", sa.Text, nullable=False, comment="pass, fail or not_assessable."),
+    sa.Column("severity", sa.Text, nullable=False, comment="error, warning or info (the weight of a fail)."),
+    sa.Column("left_value", sa.Numeric, comment="Left-hand side of the identity."),
+    sa.Column("right_value", sa.Numeric, comment="Right-hand side of the identity."),
+    sa.Column("difference", sa.Numeric, comment="left_value − right_value."),
+    sa.Column("message", sa.Text, nullable=False, server_default="", comment="Explanation of the result."),
+    sa.CheckConstraint("status IN ('pass', 'fail', 'not_assessable')", name="status"),
+    sa.CheckConstraint("severity IN ('error', 'warning', 'info')", name="severity"),
+    sa.Index(None, "report_id"),
+    schema=WAREHOUSE,
+    comment="One row per report × consistency check × subject (report-format.md §11).",
+)
+
+FACT_TABLES = {"requests": requests, "appeals": appeals, "disclosure_counts": disclosure_counts}

@@ -1,0 +1,97 @@
+"""Shared fixtures: the real reports in ../shared, and a real PostgreSQL.
+
+Database tests use the embedded server (pgserver) in a temporary directory by default, or the
+server named by TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres). Each
+fixture that needs an empty database creates a fresh one on that server and drops it after.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, make_url
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+SEEDS_DIR = SHARED / "seeds"
+DEVSET_DIR = SHARED / "devset"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """../shared/seeds, or skip when it is absent (the repo must not carry real report text)."""
+    if not SEEDS_DIR.is_dir():
+        pytest.skip("../shared/seeds is absent: the real-report acceptance tests need it")
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def devset_dir() -> Path:
+    """../shared/devset, or skip when it is absent."""
+    if not DEVSET_DIR.is_dir():
+        pytest.skip("../shared/devset is absent")
+    return DEVSET_DIR
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory) -> Iterator[URL]:
+    """URL of a maintenance database on a real PostgreSQL server for this test session."""
+    configured = os.environ.get("TEST_DATABASE_URL")
+    if configured:
+        yield make_url(configured).set(drivername="postgresql+psycopg")
+        return
+    import pgserver
+
+    server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+    yield make_url(server.get_uri("postgres")).set(drivername="postgresql+psycopg")
+    server.cleanup()
+
+
+@pytest.fixture
+def empty_database(server_url: URL) -> Iterator[URL]:
+    """A fresh, empty database, dropped after the test."""
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server_url.set(database=name)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def warehouse_url(server_url: URL) -> Iterator[URL]:
+    """One database migrated to head, shared by the tests of a session (tests clean up after themselves)."""
+    from etl.database import upgrade
+
+    name = f"test_wh_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = server_url.set(database=name)
+    upgrade(url)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def warehouse_connection(warehouse_url: URL) -> Iterator[sa.Connection]:
+    """A connection to the migrated warehouse inside a transaction rolled back after the test."""
+    engine = sa.create_engine(warehouse_url)
+    with engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            yield conn
+        finally:
+            trans.rollback()
+    engine.dispose()
