@@ -362,7 +362,7 @@ def _fact_table(name: str, keys: list[sa.Column], grain: str) -> sa.Table:
         sa.CheckConstraint("start_offset <= end_offset", name="span"),
         sa.Index(None, "report_id"),
         schema=WAREHOUSE,
-        comment=f"One row per {grain} stated by a report (a figure printed twice, e.g. in prose and table, has two rows).",
+        comment=f"One row per {grain} stated by a report (a figure printed twice, in prose and table, has two rows).",
     )
 
 

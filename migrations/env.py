@@ -33,9 +33,8 @@ def include_name(name, type_, parent_names):
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    if type_ == "table" and reflected and compare_to is None and getattr(obj, "schema", None) == ANALYTICS:
-        return False  # views reflected as tables
-    return True
+    # views (in the analytics schema) are reflected as tables; they are managed by their own revisions
+    return not (type_ == "table" and reflected and compare_to is None and getattr(obj, "schema", None) == ANALYTICS)
 
 
 def run_migrations_offline() -> None:
