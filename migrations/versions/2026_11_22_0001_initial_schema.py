@@ -479,7 +479,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['section_id'], ['warehouse.section.id'], name=op.f('fk_appeals_section_id_section'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_appeals')),
     schema='warehouse',
-    comment='One row per report × proceeding × outcome stated by a report (a figure printed twice, e.g. in prose and table, has two rows).'
+    comment='One row per report × proceeding × outcome stated by a report (a figure printed twice, in prose and table, has two rows).'
     )
     op.create_index(op.f('ix_appeals_report_id'), 'appeals', ['report_id'], unique=False, schema='warehouse')
     op.create_table('disclosure_counts',
@@ -505,7 +505,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['section_id'], ['warehouse.section.id'], name=op.f('fk_disclosure_counts_section_id_section'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_disclosure_counts')),
     schema='warehouse',
-    comment='One row per report × proactive-disclosure item stated by a report (a figure printed twice, e.g. in prose and table, has two rows).'
+    comment='One row per report × proactive-disclosure item stated by a report (a figure printed twice, in prose and table, has two rows).'
     )
     op.create_index(op.f('ix_disclosure_counts_report_id'), 'disclosure_counts', ['report_id'], unique=False, schema='warehouse')
     op.create_table('improvement_measures',
@@ -550,7 +550,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['section_id'], ['warehouse.section.id'], name=op.f('fk_requests_section_id_section'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_requests')),
     schema='warehouse',
-    comment='One row per report × request item × applicant type stated by a report (a figure printed twice, e.g. in prose and table, has two rows).'
+    comment='One row per report × request item × applicant type stated by a report (a figure printed twice, in prose and table, has two rows).'
     )
     op.create_index(op.f('ix_requests_report_id'), 'requests', ['report_id'], unique=False, schema='warehouse')
     for table, rows in LOOKUPS.items():
