@@ -1,0 +1,301 @@
+"""The analyst layer: view definitions, data-quality checks and the data dictionary.
+
+- ``sql/views/<name>.sql`` is the current definition of ``analytics.<name>`` (CREATE VIEW plus its
+  COMMENT ON statements). Migrations embed a frozen copy of the text they apply; this module reads the
+  files (for tests, for embedding into a new revision, and to order views by their dependencies).
+- ``sql/checks/<name>.sql`` is a data-quality check: a SELECT returning the offending rows, with
+  ``-- severity: fail|warn`` and ``-- description: …`` header lines.
+- ``data_dictionary(connection)`` renders docs/data-dictionary.md from the comments of a migrated
+  database.
+
+Command line (the database is the configured warehouse, migrated to head first)::
+
+    python -m etl.views dictionary > docs/data-dictionary.md
+    python -m etl.views checks
+    python -m etl.views embed report_headline agency_trend   # Python for a new revision
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import sqlalchemy as sa
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = REPO_ROOT / "sql"
+VIEWS_DIR = SQL_DIR / "views"
+CHECKS_DIR = SQL_DIR / "checks"
+EXAMPLES_DIR = SQL_DIR / "examples"
+ANALYTICS = "analytics"
+ANALYST_ROLE = "ogi_analyst"
+DICTIONARY_SCHEMAS = ("ingest", "warehouse", "analytics")
+SEVERITIES = ("fail", "warn")
+
+# --------------------------------------------------------------------------- views
+
+
+def view_sql(name: str) -> str:
+    """The text of sql/views/<name>.sql: the current definition of analytics.<name>."""
+    return (VIEWS_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def view_dependencies(name: str, known: Iterable[str] | None = None) -> set[str]:
+    """Other analytics views that the definition of `name` reads (``analytics.<other>`` references)."""
+    known = set(known if known is not None else _view_files())
+    referenced = set(re.findall(rf"\b{ANALYTICS}\.(\w+)", _strip_comments(view_sql(name))))
+    return (referenced & known) - {name}
+
+
+def _strip_comments(sql: str) -> str:
+    """The SQL without ``--`` comment lines and COMMENT ON statements (they name the view itself)."""
+    kept = [line for line in sql.splitlines() if not line.lstrip().startswith(("--", "COMMENT ON"))]
+    return "\n".join(kept)
+
+
+def _view_files() -> list[str]:
+    return sorted(p.stem for p in VIEWS_DIR.glob("*.sql"))
+
+
+@cache
+def view_names() -> tuple[str, ...]:
+    """All views in sql/views/, dependencies first (ties in alphabetical order)."""
+    names = _view_files()
+    deps = {n: view_dependencies(n, names) for n in names}
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [n for n in names if n not in ordered and deps[n] <= set(ordered)]
+        if not ready:
+            cycle = sorted(set(names) - set(ordered))
+            raise ValueError(f"sql/views has a dependency cycle among {cycle}")
+        ordered.extend(ready[:1])
+    return tuple(ordered)
+
+
+def apply_views(connection: sa.Connection, names: Sequence[str] | None = None) -> None:
+    """Run the definition files of `names` (default: all, in dependency order) on `connection`."""
+    for name in names or view_names():
+        connection.execute(sa.text(view_sql(name)))
+
+
+def drop_views(connection: sa.Connection, names: Sequence[str] | None = None) -> None:
+    """Drop `names` (default: every view in sql/views/), dependants first."""
+    for name in reversed(names or view_names()):
+        connection.execute(sa.text(f"DROP VIEW IF EXISTS {ANALYTICS}.{name}"))
+
+
+def view_signature(connection: sa.Connection, schema: str = ANALYTICS) -> dict[str, dict[str, object]]:
+    """What defines each view of `schema` in the database: query text, columns, types and comments.
+
+    Two databases whose signatures are equal have the same views, whatever way they were created.
+    """
+    rows = connection.execute(
+        sa.text(
+            """
+            SELECT c.relname, pg_get_viewdef(c.oid, true), obj_description(c.oid, 'pg_class'),
+                   a.attname, format_type(a.atttypid, a.atttypmod), col_description(c.oid, a.attnum)
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE n.nspname = :schema AND c.relkind = 'v'
+            ORDER BY c.relname, a.attnum
+            """
+        ),
+        {"schema": schema},
+    )
+    signature: dict[str, dict[str, object]] = {}
+    for view, definition, comment, column, type_, column_comment in rows:
+        entry = signature.setdefault(view, {"definition": definition, "comment": comment, "columns": []})
+        entry["columns"].append((column, type_, column_comment))  # type: ignore[union-attr]
+    return signature
+
+
+def embed(names: Sequence[str]) -> str:
+    """Python source for a new revision: the current text of the given views, frozen.
+
+    Paste it into the revision and apply it with ``op.execute(sa.text(sql))`` (see docs/views.md).
+    """
+    order = [n for n in view_names() if n in set(names)]
+    missing = set(names) - set(order)
+    if missing:
+        raise ValueError(f"no such view file in sql/views: {sorted(missing)}")
+    parts = ["# Frozen copies of sql/views/<name>.sql at this revision, in dependency order.", "VIEWS = ["]
+    for name in order:
+        text = view_sql(name)
+        if "'''" in text or "\\" in text:
+            raise ValueError(f"{name}.sql contains ''' or a backslash; it cannot be embedded verbatim")
+        parts.append(f"    ({name!r}, r'''{text}'''),")
+    parts.append("]")
+    return "\n".join(parts) + "\n"
+
+
+# --------------------------------------------------------------------------- checks
+
+
+@dataclass(frozen=True)
+class Check:
+    """A data-quality check: a SELECT that returns the offending rows."""
+
+    name: str
+    severity: str
+    description: str
+    sql: str
+
+
+@dataclass
+class CheckOutcome:
+    """What a check found: no rows means it passed."""
+
+    check: Check
+    rows: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.rows
+
+    @property
+    def name(self) -> str:
+        return self.check.name
+
+    @property
+    def severity(self) -> str:
+        return self.check.severity
+
+
+def _header(sql: str, key: str) -> str | None:
+    match = re.search(rf"^--\s*{key}:\s*(.+)$", sql, flags=re.MULTILINE)
+    return match.group(1).strip() if match else None
+
+
+def load_checks(directory: Path = CHECKS_DIR) -> list[Check]:
+    """The checks in sql/checks/, by name; each must declare ``-- severity: fail|warn``."""
+    checks = []
+    for path in sorted(directory.glob("*.sql")):
+        sql = path.read_text(encoding="utf-8")
+        severity = _header(sql, "severity")
+        if severity not in SEVERITIES:
+            raise ValueError(f"{path.name}: header must declare '-- severity: fail' or '-- severity: warn'")
+        checks.append(Check(path.stem, severity, _header(sql, "description") or "", sql))
+    return checks
+
+
+def run_checks(connection: sa.Connection, checks: Sequence[Check] | None = None) -> list[CheckOutcome]:
+    """Run every check (default: all of sql/checks/) and return what each found."""
+    outcomes = []
+    for check in checks if checks is not None else load_checks():
+        result = connection.execute(sa.text(check.sql))
+        outcomes.append(CheckOutcome(check, [dict(row) for row in result.mappings()]))
+    return outcomes
+
+
+def format_outcomes(outcomes: Sequence[CheckOutcome]) -> str:
+    """A short plain-text summary, one line per check."""
+    lines = []
+    for outcome in outcomes:
+        state = "ok" if outcome.passed else ("FAIL" if outcome.severity == "fail" else "warn")
+        lines.append(f"{state:4}  {outcome.name:28}  {len(outcome.rows):6} rows  {outcome.check.description}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- data dictionary
+
+
+def _cell(text: str | None) -> str:
+    return (text or "").replace("\r", " ").replace("\n", " ").replace("|", "\\|").strip()
+
+
+def data_dictionary(connection: sa.Connection, schemas: Sequence[str] = DICTIONARY_SCHEMAS) -> str:
+    """docs/data-dictionary.md: every table and view of `schemas` with its columns, types and comments."""
+    relations = connection.execute(
+        sa.text(
+            """
+            SELECT n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), c.oid
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY(:schemas) AND c.relkind IN ('r', 'v', 'p')
+            ORDER BY array_position(:schemas, n.nspname::text), c.relkind = 'v', c.relname
+            """
+        ),
+        {"schemas": list(schemas)},
+    ).all()
+    columns = connection.execute(
+        sa.text(
+            """
+            SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   col_description(a.attrelid, a.attnum)
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY(:schemas) AND c.relkind IN ('r', 'v', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attrelid, a.attnum
+            """
+        ),
+        {"schemas": list(schemas)},
+    ).all()
+    by_relation: dict[int, list[tuple]] = {}
+    for oid, name, type_, not_null, comment in columns:
+        by_relation.setdefault(oid, []).append((name, type_, not_null, comment))
+
+    out = [
+        "# Data dictionary",
+        "",
+        "Generated from the table, view and column comments of a database migrated to head — do not edit by hand.",
+        "Regenerate with `python -m etl.views dictionary > docs/data-dictionary.md`.",
+        "",
+        "Schemas: `ingest` (input files and bookkeeping), `warehouse` (the normalised model), "
+        "`analytics` (the views analysts and BI tools query; see docs/views.md).",
+        "",
+        "## Contents",
+        "",
+    ]
+    for schema, name, kind, comment, _ in relations:
+        kind_word = "view" if kind == "v" else "table"
+        out.append(f"- [`{schema}.{name}`](#{schema}{name}) ({kind_word}): {_cell(comment)}")
+    current_schema = None
+    for schema, name, kind, comment, oid in relations:
+        if schema != current_schema:
+            out += ["", f"## Schema `{schema}`"]
+            current_schema = schema
+        kind_word = "view" if kind == "v" else "table"
+        out += ["", f"### `{schema}.{name}`", "", f"*{kind_word}* — {_cell(comment)}", ""]
+        if kind == "v":
+            out += ["| column | type | description |", "|---|---|---|"]
+            out += [f"| `{c}` | {t} | {_cell(d)} |" for c, t, _, d in by_relation.get(oid, [])]
+        else:
+            out += ["| column | type | null | description |", "|---|---|---|---|"]
+            out += [
+                f"| `{c}` | {t} | {'no' if nn else 'yes'} | {_cell(d)} |" for c, t, nn, d in by_relation.get(oid, [])
+            ]
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m etl.views dictionary|checks|embed VIEW…``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] not in ("dictionary", "checks", "embed"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    command, rest = args[0], args[1:]
+    if command == "embed":
+        sys.stdout.write(embed(rest or view_names()))
+        return 0
+    from etl.database import ready_engine
+
+    engine = ready_engine()
+    with engine.connect() as connection:
+        if command == "dictionary":
+            sys.stdout.write(data_dictionary(connection))
+            return 0
+        outcomes = run_checks(connection)
+    print(format_outcomes(outcomes))
+    return 1 if any(not o.passed and o.severity == "fail" for o in outcomes) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
