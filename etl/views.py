@@ -216,7 +216,7 @@ def data_dictionary(connection: sa.Connection, schemas: Sequence[str] = DICTIONA
             SELECT n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), c.oid
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY(:schemas) AND c.relkind IN ('r', 'v', 'p')
-            ORDER BY array_position(:schemas, n.nspname::text), c.relkind = 'v', c.relname
+            ORDER BY array_position(:schemas, n.nspname::text), c.relkind = 'v', c.relname COLLATE "C"
             """
         ),
         {"schemas": list(schemas)},
