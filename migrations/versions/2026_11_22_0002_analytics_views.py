@@ -666,8 +666,12 @@ request_figures AS (
         ) AS common_outcome_rows_stated,
         count(*) FILTER (WHERE item = 'other') AS other_2019_rows_stated,
         count(*) FILTER (WHERE starts_with(item, 'other.')) AS other_2021_rows_stated,
-        bool_or(source = 'prose') AS has_prose,
-        bool_or(is_approximate) AS has_approximate
+        bool_or(source = 'prose') FILTER (WHERE item <> 'answered' AND split_part(item, '.', 1) NOT IN (
+            'legacy', 'received_by'
+        )) AS has_prose,
+        bool_or(is_approximate) FILTER (WHERE item <> 'answered' AND split_part(item, '.', 1) NOT IN (
+            'legacy', 'received_by'
+        )) AS has_approximate
     FROM request_totals
     GROUP BY report_id
 ),
