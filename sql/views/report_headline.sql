@@ -6,8 +6,9 @@
 -- * Unknown is NULL, never 0. A figure the report does not state is NULL; a stated 0 is 0.
 -- * A group figure (denied, unable, not_processed, other, reviews, lawsuits) is the sum of its stated
 --   parts, and NULL when no part is stated. When no part is stated the group figure printed as such
---   (e.g. prose "不予公开3件" → item denied) is used. outcome_rows_missing says how many template
---   outcome rows were blank, so a sum over some parts is never silently taken for a complete one.
+--   (e.g. prose "不予公开3件" → item denied) is used. outcome_rows_missing and table4_cells_missing
+--   say how many template cells were blank, so a sum over some parts is never silently taken for a
+--   complete one.
 -- * other: 2019 template row `other` = 2021 Σ `other.*` (report-format.md §7.3).
 -- * Rates divide by NULLIF(denominator, 0): a zero or unknown denominator gives NULL.
 CREATE VIEW analytics.report_headline AS
@@ -152,6 +153,9 @@ appeal_figures AS (
         sum(value) FILTER (WHERE proceeding IN ('review', 'litigation_direct', 'litigation_after_review')
             AND outcome = 'corrected') AS corrected_split,
         max(value) FILTER (WHERE proceeding = 'litigation' AND outcome = 'corrected') AS corrected_litigation,
+        count(*) FILTER (
+            WHERE proceeding IN ('review', 'litigation_direct', 'litigation_after_review')
+        ) AS table4_cells_stated,
         bool_or(source = 'prose') FILTER (WHERE proceeding <> 'complaint') AS has_prose,
         bool_or(is_approximate) FILTER (WHERE proceeding <> 'complaint') AS has_approximate
     FROM appeal_values
@@ -167,6 +171,7 @@ appeal_groups AS (
         coalesce(litigation_total, litigation_parts) AS litigation,
         corrected_split,
         corrected_litigation,
+        table4_cells_stated,
         has_prose,
         has_approximate
     FROM appeal_figures
@@ -186,6 +191,7 @@ appeal_headline AS (
                 THEN corrected_split
             ELSE coalesce(corrected_split, 0) + corrected_litigation
         END AS appeals_corrected,
+        table4_cells_stated,
         has_prose,
         has_approximate
     FROM appeal_groups
@@ -256,6 +262,10 @@ joined AS (
         appeal_headline.reviews_total,
         appeal_headline.lawsuits_total,
         appeal_headline.appeals_corrected,
+        CASE
+            WHEN reports.format IN ('2019-template', '2021-template')
+                THEN 15 - coalesce(appeal_headline.table4_cells_stated, 0)
+        END AS table4_cells_missing,
         disclosure_figures.proactive_total,
         CASE
             WHEN improvement_sections.report_id IS NOT NULL OR measure_counts.report_id IS NOT NULL
@@ -311,6 +321,7 @@ SELECT
     reviews_total,
     lawsuits_total,
     appeals_corrected,
+    table4_cells_missing,
     round(
         appeals_corrected / nullif(
             CASE
@@ -369,6 +380,7 @@ COMMENT ON COLUMN analytics.report_headline.refusal_rate IS 'denied / total_proc
 COMMENT ON COLUMN analytics.report_headline.reviews_total IS 'Administrative reviews (行政复议): the stated total, else Σ of the stated outcomes; NULL when none is stated.';
 COMMENT ON COLUMN analytics.report_headline.lawsuits_total IS 'Lawsuits (行政诉讼): litigation_direct + litigation_after_review (each its total, else Σ of its outcomes; a route not stated counts as absent), or the undivided litigation figure when neither route is stated.';
 COMMENT ON COLUMN analytics.report_headline.appeals_corrected IS 'Review and lawsuit cases whose result was corrected (结果纠正), over all proceedings except complaints; NULL when not stated.';
+COMMENT ON COLUMN analytics.report_headline.table4_cells_missing IS 'Table 4 cells (3 proceedings × 5 outcomes) with no value. Above 0 means reviews_total and lawsuits_total may cover only the stated cells. NULL for prose reports.';
 COMMENT ON COLUMN analytics.report_headline.corrected_share IS 'appeals_corrected / (reviews_total + lawsuits_total), counting reviews and lawsuits together as cases; NULL when the denominator is 0 or unknown.';
 COMMENT ON COLUMN analytics.report_headline.proactive_total IS 'Items proactively disclosed this year (proactive.total, usually from prose).';
 COMMENT ON COLUMN analytics.report_headline.improvement_measures_count IS 'Improvement measures listed; NULL when the report has no problems-and-improvements section and no measures were read.';
