@@ -25,19 +25,21 @@ ROLE = "ogi_analyst"
 
 
 def upgrade() -> None:
+    # The comment is set only by the migration that creates the role: concurrent updates of one
+    # cluster-wide catalog row from several databases' migrations would fail ("tuple concurrently updated").
     op.execute(f"""
         DO $$
         BEGIN
             IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '{ROLE}') THEN
                 CREATE ROLE {ROLE} NOLOGIN;
+                COMMENT ON ROLE {ROLE} IS 'Read-only access to the analytics views of the OGI warehouse: '
+                    'grant it to login roles (GRANT {ROLE} TO alice).';
             END IF;
         EXCEPTION
             WHEN duplicate_object OR unique_violation THEN
                 NULL;  -- created meanwhile by a migration of another database on the same server
         END
         $$""")
-    op.execute(f"COMMENT ON ROLE {ROLE} IS 'Read-only access to the analytics views of the OGI warehouse: "
-               "grant it to login roles (GRANT ogi_analyst TO alice).'")
     op.execute(f"GRANT USAGE ON SCHEMA analytics TO {ROLE}")
     op.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO {ROLE}")
     op.execute(f"ALTER DEFAULT PRIVILEGES IN SCHEMA analytics GRANT SELECT ON TABLES TO {ROLE}")
