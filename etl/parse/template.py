@@ -269,6 +269,13 @@ def _parse_table2(lines: list[Line], result: TemplateResult) -> str | None:
                 flush()
                 block.columns, block.positions, header_mode = [], None, True
                 continue
+            words = cell.text.split()
+            if len(words) > 1 and is_t2_header_start(words[0]):  # PDF header row: labels separated by spaces
+                flush()
+                block.columns, block.positions, header_mode = [], None, True
+                for word in words[1:]:
+                    _t2_header_fragment(block, word, signals)
+                continue
             row_key = match_t2_row(cell.text)
             if header_mode and row_key is None:
                 _t2_header_fragment(block, cell.text, signals)
@@ -378,6 +385,16 @@ class _Run:
     evidence: str | None = None
 
 
+def _match_t3_cell(text: str) -> str | None:
+    """Row key of a label cell; a PDF cell holding group label + row label matches by its tail."""
+    tokens = text.split()
+    for i in range(1, len(tokens)):
+        key = match_t3_row(" ".join(tokens[i:]))
+        if key is not None and key != "group":
+            return key
+    return match_t3_row(text)
+
+
 def _t3_runs(lines: list[Line], result: TemplateResult) -> list[_Run]:
     runs: list[_Run] = []
     current = _Run(None, None)
@@ -386,7 +403,7 @@ def _t3_runs(lines: list[Line], result: TemplateResult) -> list[_Run]:
         if line.shape in ("P2", "L"):
             cell = line.cells[0]
             if cell.value.kind == "text":
-                key = match_t3_row(cell.text)
+                key = _match_t3_cell(cell.text)
                 if key and key != "group":
                     current = _Run(key, cell)
                     runs.append(current)
@@ -397,7 +414,7 @@ def _t3_runs(lines: list[Line], result: TemplateResult) -> list[_Run]:
         label_at = None
         for i, cell in enumerate(line.cells):
             if cell.value.kind == "text" and cell.text:
-                key = match_t3_row(cell.text)
+                key = _match_t3_cell(cell.text)
                 if key and key != "group":
                     label_at = (i, key)
         if label_at is not None:

@@ -320,3 +320,41 @@ def match_t2_row(text: str) -> str | None:
 def is_t2_header_start(text: str) -> bool:
     """Whether a cell is the ``信息内容`` cell that opens a block's header row."""
     return label_key(text).body == T2_HEADER_START
+
+
+@dataclass(frozen=True, slots=True)
+class T2Block:
+    """One block of Table 2 as the template prints it: caption item, header labels, row labels."""
+
+    item: int
+    headers: tuple[str, ...]
+    rows: tuple[str, ...]
+
+
+#: Table 2 as printed by each template version (§6.1, §6.2); the parser reads any layout through
+#: the maps above, this is the reference layout (documentation and test fixtures).
+T2_LAYOUT: dict[str, tuple[T2Block, ...]] = {
+    V2021: (
+        T2Block(1, ("本年制发件数", "本年废止件数", "现行有效件数"), ("规章", "行政规范性文件")),
+        T2Block(5, ("本年处理决定数量",), ("行政许可",)),
+        T2Block(6, ("本年处理决定数量",), ("行政处罚", "行政强制")),
+        T2Block(8, ("本年收费金额（单位：万元）",), ("行政事业性收费",)),
+    ),
+    V2019: (
+        T2Block(1, ("本年新制作数量", "本年新公开数量", "对外公开总数量"), ("规章", "规范性文件")),
+        T2Block(5, ("上一年项目数量", "本年增/减", "处理决定数量"), ("行政许可", "其他对外管理服务事项")),
+        T2Block(6, ("上一年项目数量", "本年增/减", "处理决定数量"), ("行政处罚", "行政强制")),
+        T2Block(8, ("上一年项目数量", "本年增/减"), ("行政事业性收费",)),
+        T2Block(9, ("采购项目数量", "采购总金额"), ("政府集中采购",)),
+    ),
+}
+T2_CAPTION_TEMPLATE = "第二十条第（{}）项"
+CN_ORDINALS: dict[int, str] = {v: k for k, v in _CN_NUMBER.items()}
+
+
+def t2_item_key(item: int, row_label: str, header_label: str) -> str:
+    """The disclosure_counts key of one Table 2 cell of the reference layout."""
+    column = match_t2_column(header_label)
+    row = match_t2_row(row_label)
+    assert column is not None and row is not None
+    return f"art20_{item}.{row}.{column[0].key}"
