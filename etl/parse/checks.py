@@ -54,12 +54,10 @@ def _side(cells: Sequence[Cell], known: dict[Cell, Fact]) -> tuple[Decimal, bool
 
 
 def identity(check: str, subject: str, severity: str, left: Sequence[Cell], right: Sequence[Cell],
-             known: dict[Cell, Fact], describe: str) -> CheckResult | None:
-    """Evaluate ``Σ left = Σ right`` over stated cells; None when no cell of it is stated."""
+             known: dict[Cell, Fact], describe: str) -> CheckResult:
+    """Evaluate ``Σ left = Σ right`` over the stated cells."""
     lsum, lfull, lapprox = _side(left, known)
     rsum, rfull, rapprox = _side(right, known)
-    if not any(c in known for c in (*left, *right)):
-        return None
     if (lapprox or rapprox) and severity == "error":
         severity = "warning"
     if lfull and rfull:
@@ -100,7 +98,7 @@ def run_checks(facts: Iterable[Fact], version: str | None) -> list[CheckResult]:
                          f"Table 3 row {row}: total vs the six applicant columns")
             if r:
                 results.append(r)
-    for proceeding in T4_PROCEEDINGS:
+    for proceeding in T4_PROCEEDINGS if appeals else ():
         r = identity("t4_group_sum", proceeding, "warning", [(proceeding, "total")],
                      [(proceeding, o) for o in T4_OUTCOMES[:-1]], appeals,
                      f"Table 4 {proceeding}: total vs upheld + corrected + other + pending")

@@ -558,7 +558,9 @@ def _candidates(cells: list[Cell], width: int) -> list[list[Slot]]:
     n = len(cells)
     from math import comb
 
-    if n <= width and comb(width, n) <= MAX_CANDIDATES:
+    # a printed number cannot start with 0 (``00``, ``012``): such a token is run-together cells
+    run_together = any(_LEADING_ZERO.fullmatch(c.text) for c in cells)
+    if n <= width and not run_together and comb(width, n) <= MAX_CANDIDATES:
         for chosen in combinations(range(width), n):
             slots = [Slot(None, BLANK) for _ in range(width)]
             for cell, pos in zip(cells, chosen, strict=True):
@@ -571,13 +573,14 @@ def _candidates(cells: list[Cell], width: int) -> list[list[Slot]]:
 
 
 _PLAIN_DIGITS = re.compile(r"\d+")
+_LEADING_ZERO = re.compile(r"0\d+")
 
 
 def _splits(cells: list[Cell], width: int) -> list[list[Slot]]:
     """Split multi-digit cells into several cells so that there are exactly `width` of them."""
     options: list[list[list[Cell]]] = []
     for cell in cells:
-        ways = [[cell]]
+        ways = [] if _LEADING_ZERO.fullmatch(cell.text) else [[cell]]
         if cell.value.kind == "number" and _PLAIN_DIGITS.fullmatch(cell.text) and len(cell.text) > 1:
             ways.extend(_digit_splits(cell))
         options.append(ways)
