@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 #: shapes whose lines keep empty cells, so the column of every value is known
 POSITIONAL_SHAPES = frozenset({"P1", "P2", "T"})
@@ -64,6 +65,7 @@ DASH = Value("dash")
 TEXT = Value("text")
 
 
+@lru_cache(maxsize=4096)
 def parse_value(text: str) -> Value:
     """Classify a cell's text: number (with sign, decimals, thousands, unit), blank, dash or text."""
     t = text.strip().replace("\u3000", "").replace("&nbsp;", "")

@@ -64,6 +64,9 @@ _HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]+、")
 _LATER_HEADING_RE = re.compile(r"^\s*[五六七八九十]、")
 _T4_END_RE = re.compile(r"^\s*[一二三四五六七八九十]+、|。")
 _APPEAL_WORDS = ("复议", "诉讼")
+#: any anchor of any table (whitespace tolerated): lines before the first one are never read
+_ANY_ANCHOR_RE = re.compile("|".join(
+    r"\s*".join(map(re.escape, anchor)) for anchor in ("第二十条", *T3_ANCHORS, *T4_ANCHORS)))
 
 
 @dataclass
@@ -113,7 +116,10 @@ def parse_template(text: str, sections: list[Section]) -> TemplateResult:
     `sections` may be empty: tables are located by their own anchors.
     """
     result = TemplateResult()
-    lines = read_table(text)
+    first = _ANY_ANCHOR_RE.search(text)
+    if first is None:
+        return result
+    lines = read_table(text, text.rfind("\n", 0, first.start()) + 1)
     if not lines:
         return result
     squashed = [squash(line.text) for line in lines]
@@ -814,23 +820,25 @@ def _t4_reorder(cells: list[Cell]) -> list[Slot] | str | None:
     """
     width = len(T4_OUTCOMES)
     groups = len(T4_PROCEEDINGS)
-    valid: dict[tuple, list[Slot]] = {}
+    parts_n = width - 1
+    vals = [c.value.number if c.value.number is not None else Decimal(0) for c in cells]
+    valid: dict[tuple, list[int]] = {}
     for total_pos in combinations(range(N4), groups):
-        rest = [c for i, c in enumerate(cells) if i not in total_pos]
-        parts = [rest[g * (width - 1):(g + 1) * (width - 1)] for g in range(groups)]
-        sums = [sum((c.value.number or 0 for c in p), Decimal(0)) for p in parts]
+        rest = [i for i in range(N4) if i not in total_pos]
+        sums = [sum((vals[i] for i in rest[g * parts_n:(g + 1) * parts_n]), Decimal(0)) for g in range(groups)]
+        if sorted(sums) != sorted(vals[i] for i in total_pos):
+            continue
         for assign in permutations(total_pos):
-            if all((cells[assign[g]].value.number or 0) == sums[g] for g in range(groups)):
-                slots: list[Slot] = []
+            if all(vals[assign[g]] == sums[g] for g in range(groups)):
+                order: list[int] = []
                 for g in range(groups):
-                    slots.extend(_slot(c) for c in parts[g])
-                    slots.append(_slot(cells[assign[g]]))
-                vec = tuple(s.number for s in slots)
-                valid.setdefault(vec, slots)
+                    order.extend(rest[g * parts_n:(g + 1) * parts_n])
+                    order.append(assign[g])
+                valid.setdefault(tuple(cells[i].value.number for i in order), order)
     if len(valid) > 1:
         return "several"
     if valid:
-        return next(iter(valid.values()))
+        return [_slot(cells[i]) for i in next(iter(valid.values()))]
     return None
 
 

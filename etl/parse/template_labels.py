@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 V2019 = "2019-template"
 V2021 = "2021-template"
@@ -30,6 +31,7 @@ _OPEN_PAREN_RE = re.compile(r"\([^)]*$")
 _UNIT_RE = re.compile(r"单位:?(万元|元|件|个|项)")
 
 
+@lru_cache(maxsize=8192)
 def squash(text: str) -> str:
     """Label text with whitespace, commas and quotes removed and brackets/colons unified."""
     return _DROP_RE.sub("", text.translate(_TRANSLATE))
@@ -44,6 +46,7 @@ class LabelKey:
     unit: str | None = None
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> LabelKey:
     """Normalise a label for matching (report-format.md §5)."""
     s = _SPACE_RE.sub("", text.translate(_TRANSLATE))
@@ -185,6 +188,7 @@ _T3_BY_BODY: dict[str, RowLabel] = {b: r for r in T3_ROWS for b in r.bodies}
 _T3_PREFIX_MIN = 5
 
 
+@lru_cache(maxsize=8192)
 def match_t3_row(text: str) -> str | None:
     """The Table 3 row key a label cell names, ``"group"`` for a group label, or None.
 
@@ -292,6 +296,7 @@ T2_CAPTION_SIGNALS: dict[int, str] = {9: V2019}
 T2_ANCHOR_ITEM = 1
 
 
+@lru_cache(maxsize=8192)
 def match_caption(text: str) -> int | None:
     """The Article 20 item number of a Table 2 block caption (``第二十条第（五）项`` → 5)."""
     m = _CAPTION_RE.search(squash(text))
@@ -303,6 +308,7 @@ def match_caption(text: str) -> int | None:
     return _CN_NUMBER.get(digits)
 
 
+@lru_cache(maxsize=8192)
 def match_t2_column(text: str) -> tuple[ColumnLabel, str | None] | None:
     """The header column a cell names, with the unit its annotation states (``（单位：万元）``)."""
     key = label_key(text)
@@ -312,6 +318,7 @@ def match_t2_column(text: str) -> tuple[ColumnLabel, str | None] | None:
     return col, key.unit or col.unit
 
 
+@lru_cache(maxsize=8192)
 def match_t2_row(text: str) -> str | None:
     """The Table 2 row key a label cell names."""
     return T2_ROWS.get(label_key(text).body)
