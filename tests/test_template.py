@@ -321,3 +321,25 @@ def test_prose_mention_of_an_anchor_does_not_start_table3():
     text = "一、总体情况\n（二）依申请公开情况。本年新收政府信息公开申请数量3件，均已按时答复，未发生行政复议。\n"
     result = parse_template(text, [])
     assert result.facts == [] and result.format is None
+
+
+def test_extra_subtotal_column_is_tolerated():
+    tables = full_tables(V2021)
+    lines = []
+    in_t3 = False
+    for line in render(tables, "P1").splitlines():
+        if line.startswith("三、"):
+            in_t3 = True
+        elif line.startswith("四、政府"):
+            in_t3 = False
+        cells = [c.strip() for c in line.rstrip(" |").split("|")]
+        if in_t3 and "商业企业" in line:
+            line = line + " 小计 |"
+        elif in_t3 and len(cells) >= 8 and all(c.isdigit() for c in cells[-7:]):
+            subtotal = sum(int(c) for c in cells[-6:-2])
+            cells = [*cells[:-1], str(subtotal), cells[-1]]
+            line = " | ".join(cells) + " |"
+        lines.append(line)
+    result = parse_template("\n".join(lines) + "\n", [])
+    assert produced(result.facts) == expected(tables)
+    assert "table3_subtotal_column" in {i.code for i in result.issues}

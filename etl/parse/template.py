@@ -34,9 +34,11 @@ from etl.parse.template_labels import (
     T2_SIGNALS,
     T3_2021_ONLY,
     T3_ANCHORS,
+    T3_COLUMN_LABELS,
     T3_COLUMNS,
     T3_OUTCOME_ROWS,
     T3_ROW_ORDER,
+    T3_SUBTOTAL_BODIES,
     T4_ANCHORS,
     T4_OUTCOME_LABELS,
     T4_OUTCOMES,
@@ -401,7 +403,33 @@ def _match_t3_cell(text: str) -> str | None:
     return match_t3_row(text)
 
 
-def _t3_runs(lines: list[Line], result: TemplateResult) -> list[_Run]:
+def _t3_subtotal_at(lines: list[Line]) -> int | None:
+    """Position (0-based, among the value columns) of an extra 小计/合计 column, if the header has one.
+
+    The template has none (§7.1) but some agencies add a subtotal for 法人或其他组织; it is placed
+    before 商业企业 when printed before it, else after 其他.
+    """
+    seen_commercial = False
+    for line in lines:
+        for cell in line.cells:
+            if cell.value.kind != "text" or not cell.text:
+                continue
+            key = _match_t3_cell(cell.text)
+            if key and key != "group":
+                return None
+            body = label_key(cell.text).body
+            if body == T3_COLUMN_LABELS["commercial_enterprise"]:
+                seen_commercial = True
+            if body in T3_SUBTOTAL_BODIES:
+                return 6 if seen_commercial else 1
+    return None
+
+
+def _drop_at(items: list, at: int | None) -> list:
+    return items if at is None else items[:at] + items[at + 1:]
+
+
+def _t3_runs(lines: list[Line], result: TemplateResult, width: int = N3) -> list[_Run]:
     runs: list[_Run] = []
     current = _Run(None, None)
     runs.append(current)
@@ -426,8 +454,8 @@ def _t3_runs(lines: list[Line], result: TemplateResult) -> list[_Run]:
         if label_at is not None:
             i, key = label_at
             slots = line.cells[i + 1:]
-            if line.positional and len(slots) > N3 and all(not c.text for c in slots[:len(slots) - N3]):
-                slots = slots[len(slots) - N3:]
+            if line.positional and len(slots) > width and all(not c.text for c in slots[:len(slots) - width]):
+                slots = slots[len(slots) - width:]
             if not slots or (all(not c.text for c in slots) and not line.positional):
                 current = _Run(key, line.cells[i])
                 runs.append(current)
@@ -461,7 +489,13 @@ def _t3_version(runs: list[_Run]) -> str | None:
 
 
 def _parse_table3(lines: list[Line], t2_version: str | None, result: TemplateResult) -> str | None:
-    runs = _t3_runs(lines, result)
+    subtotal_at = _t3_subtotal_at(lines)
+    width = N3 if subtotal_at is None else N3 + 1
+    if subtotal_at is not None:
+        result.issues.append(Issue("info", "table3_subtotal_column",
+                                   "Table 3 has an extra subtotal (小计/合计) column, which the template does not; "
+                                   "its values were read past and not stored."))
+    runs = _t3_runs(lines, result, width)
     t3_version = _t3_version(runs)
     version = t3_version or t2_version or V2019
     order = T3_ROW_ORDER[version]
@@ -482,11 +516,11 @@ def _parse_table3(lines: list[Line], t2_version: str | None, result: TemplateRes
         if run.key is None and not any(c.is_value for c in cells):
             continue
         n = len(cells)
-        if run.positional and n > N3 and n % N3 and all(not c.text for c in cells[:n % N3]):
-            cells = cells[n % N3:]
+        if run.positional and n > width and n % width and all(not c.text for c in cells[:n % width]):
+            cells = cells[n % width:]
             n = len(cells)
-        if n % N3 == 0:
-            m = n // N3
+        if n % width == 0:
+            m = n // width
             rows = order[idx: idx + m]
             spill = rows if run.key is None else rows[1:]
             if len(rows) < m or any(k in table for k in rows) or any(k in own for k in spill):
@@ -502,19 +536,19 @@ def _parse_table3(lines: list[Line], t2_version: str | None, result: TemplateRes
                     f"Table 3 rows {', '.join(rows)} were read in template order because their labels are "
                     "printed away from their numbers."))
             for j, key in enumerate(rows):
-                chunk = cells[j * N3:(j + 1) * N3]
+                chunk = cells[j * width:(j + 1) * width]
                 label = labels.get(key)
                 evidence = run.evidence if run.line_row else " | ".join(
                     [label.text if label else key, *(c.text for c in chunk)])
-                table[key] = RowData(label, [_slot(c) for c in chunk], evidence)
+                table[key] = RowData(label, [_slot(c) for c in _drop_at(chunk, subtotal_at)], evidence)
             cursor = idx + m
-        elif n < N3 and run.key is not None:
+        elif n < width and run.key is not None:
             short.append((run.key, run))
             cursor = idx + 1
         else:
             result.issues.append(_issue_at(
                 "warning", "table3_row_ambiguous", run.label or cells[0],
-                f"Table 3 row '{run.label.text if run.label else run.key}' has {n} values where 7 were "
+                f"Table 3 row '{run.label.text if run.label else run.key}' has {n} values where {width} were "
                 "expected; it was left out."))
             cursor = idx + 1
     for key, run in short:
@@ -522,7 +556,7 @@ def _parse_table3(lines: list[Line], t2_version: str | None, result: TemplateRes
             result.issues.append(_issue_at("warning", "table3_row_repeated", run.label,
                                            f"Table 3 row '{run.label.text}' appears twice; the second was ignored."))
     short = [(k, r) for k, r in short if k not in table]
-    _resolve_short_t3(short, table, version, result)
+    _resolve_short_t3(short, table, version, result, width, subtotal_at)
     _infer_t3(table, version)
     _emit_t3(table, order, result)
     return t3_version
@@ -621,7 +655,7 @@ def _digit_splits(cell: Cell) -> list[list[Cell]]:
 
 
 def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], version: str,
-                      result: TemplateResult) -> None:
+                      result: TemplateResult, width: int = N3, subtotal_at: int | None = None) -> None:
     """Place the values of rows that lost positions, when the identities allow one layout only."""
     ids = _t3_identities(version)
     pending = list(short)
@@ -632,7 +666,8 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
         grid = {k: _vector(r) for k, r in table.items()}
         for key, run in list(pending):
             valid: dict[tuple, list[Slot]] = {}
-            for slots in _candidates(run.cells, N3):
+            for candidate in _candidates(run.cells, width):
+                slots = _drop_at(candidate, subtotal_at)
                 vec = tuple(s.number for s in slots)
                 if vec in valid:
                     continue

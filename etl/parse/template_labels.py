@@ -136,6 +136,9 @@ T3_COLUMNS: tuple[str, ...] = (
 T3_COLUMN_LABELS: dict[str, str] = dict(zip(T3_COLUMNS, (
     "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"), strict=True))
 
+#: an extra subtotal column some agencies add for 法人或其他组织 (not in the template, §7.1)
+T3_SUBTOTAL_BODIES: frozenset[str] = frozenset({"小计", "合计"})
+
 #: Table 3 row labels as printed in the template (used for fixtures and evidence)
 T3_ROW_LABELS: dict[str, str] = {
     "new_received": "一、本年新收政府信息公开申请数量",
