@@ -125,7 +125,7 @@ def parse_template(text: str, sections: list[Section]) -> TemplateResult:
     if not lines:
         return result
     squashed = [squash(line.text) for line in lines]
-    t2_start = _find(squashed, lambda s: match_caption(s) == 1)
+    t2_start = _find(squashed, lambda s: match_caption(s) is not None)
     t3_start = _find_t3(lines, squashed)
     t4_start = _find_t4(squashed, t3_start or 0)
 

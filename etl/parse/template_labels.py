@@ -241,6 +241,8 @@ T4_ANCHORS: tuple[str, ...] = ("未经复议直接起诉", "复议后起诉")
 # ---------------------------------------------------------------- Table 2 (§6)
 
 _CAPTION_RE = re.compile(r"第二十条第?\(([一二三四五六七八九十]+)\)项")
+#: a caption is a short cell; a sentence citing 第二十条第（一）项 is not one
+_CAPTION_MAX = 24
 _CN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 #: the cell that opens the header row of every block
@@ -302,7 +304,8 @@ T2_ANCHOR_ITEM = 1
 @lru_cache(maxsize=8192)
 def match_caption(text: str) -> int | None:
     """The Article 20 item number of a Table 2 block caption (``第二十条第（五）项`` → 5)."""
-    m = _CAPTION_RE.search(squash(text))
+    squashed = squash(text)
+    m = _CAPTION_RE.search(squashed) if len(squashed) <= _CAPTION_MAX else None
     if m is None:
         return None
     digits = m.group(1)
