@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, pairwise, permutations
+from math import comb
 
 from etl.model import CheckResult, Fact, Issue, Section
 from etl.parse.cells import BLANK, Cell, Line, Value, read_table
@@ -145,7 +146,7 @@ def parse_template(text: str, sections: list[Section]) -> TemplateResult:
 
     if t2_start is None and t3_start is None and t4_start is None:
         return result
-    result.format = _decide_version(t2_version, t3_version, t2_start is not None, t3_start is not None, result)
+    result.format = _decide_version(t2_version, t3_version, result)
     result.checks.extend(run_checks(result.facts, result.format))
     if t2_start is not None or t3_start is not None:
         result.checks.append(signals_check(t2_version, t3_version))
@@ -187,7 +188,8 @@ def _find_t4(squashed: list[str], after: int) -> int | None:
     return None
 
 
-def _decide_version(t2: str | None, t3: str | None, has_t2: bool, has_t3: bool, result: TemplateResult) -> str | None:
+def _decide_version(t2: str | None, t3: str | None, result: TemplateResult) -> str | None:
+    """The report's template version from the two detectors (§6.3, §7.3); issues when they disagree or are silent."""
     if t2 and t3 and t2 != t3:
         result.issues.append(Issue(
             "warning", "template_version_conflict",
@@ -596,8 +598,6 @@ def _candidates(cells: list[Cell], width: int) -> list[list[Slot]]:
     """Every way to lay `cells` out over `width` positions: vanished blanks or run-together digits."""
     out: list[list[Slot]] = []
     n = len(cells)
-    from math import comb
-
     # a printed number cannot start with 0 (``00``, ``012``): such a token is run-together cells
     run_together = any(_LEADING_ZERO.fullmatch(c.text) for c in cells)
     if n <= width and not run_together and comb(width, n) <= MAX_CANDIDATES:
@@ -666,7 +666,8 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
         grid = {k: _vector(r) for k, r in table.items()}
         for key, run in list(pending):
             valid: dict[tuple, list[Slot]] = {}
-            for candidate in _candidates(run.cells, width):
+            printed = [c for c in run.cells if c.value.kind != "blank"]
+            for candidate in _candidates(printed, width):
                 slots = _drop_at(candidate, subtotal_at)
                 vec = tuple(s.number for s in slots)
                 if vec in valid:
