@@ -343,3 +343,11 @@ def test_extra_subtotal_column_is_tolerated():
     result = parse_template("\n".join(lines) + "\n", [])
     assert produced(result.facts) == expected(tables)
     assert "table3_subtotal_column" in {i.code for i in result.issues}
+
+
+@pytest.mark.parametrize("shape", ["P1", "L", "F"])
+def test_total_row_printed_without_its_ordinal_is_placed_by_template_order(shape):
+    tables = full_tables(V2021)
+    text = render(tables, shape).replace("（七）总计", "总计")
+    result = parse_template(text, [])
+    assert produced(result.facts) == expected(tables)
