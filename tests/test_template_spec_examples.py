@@ -109,3 +109,22 @@ def test_a_sentence_citing_article_20_is_not_a_caption():
     assert match_caption("第二十条 第（五）项") == 5
     sentence = "本机关严格按照条例第二十条第（一）项的规定，主动公开规章和规范性文件，全年共计十二件。"
     assert match_caption(sentence) is None
+
+
+def test_units_from_header_annotations():
+    from etl.parse.template_labels import label_key
+
+    assert label_key("本年收费金额（单位：万元）").unit == "万元"
+    assert label_key("采购总金额（万元）").unit == "万元"
+    assert label_key("采购总金额(单位:元)").body == "采购总金额"
+    text = """第二十条第（九）项
+信息内容
+采购项目数量
+采购总金额（万元）
+政府集中采购
+4
+37.5
+"""
+    result = parse_template(text, [])
+    amount = next(f for f in result.facts if f.item == "art20_9.central_procurement.amount")
+    assert (amount.value, amount.unit) == (Decimal("37.5"), "万元")

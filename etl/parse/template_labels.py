@@ -28,7 +28,7 @@ _SPACE_RE = re.compile(r"[\s\u3000\u00a0]+")
 _ORDINAL_RE = re.compile(r"^(?:\(([一二三四五六七八九十]+)\)|([一二三四五六七八九十]+)[、.]|(\d{1,2})[.、]?(?=\D))")
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _OPEN_PAREN_RE = re.compile(r"\([^)]*$")
-_UNIT_RE = re.compile(r"单位:?(万元|元|件|个|项)")
+_UNIT_RE = re.compile(r"单位:?(万元|元|件|个|项)|\((万元|元|件|个|项)\)")
 
 
 @lru_cache(maxsize=8192)
@@ -64,7 +64,7 @@ def label_key(text: str) -> LabelKey:
             break
         body = stripped
     body = _OPEN_PAREN_RE.sub("", body)
-    return LabelKey(ordinal, body, unit_match.group(1) if unit_match else None)
+    return LabelKey(ordinal, body, (unit_match.group(1) or unit_match.group(2)) if unit_match else None)
 
 
 # ---------------------------------------------------------------- Table 3 (§7)
