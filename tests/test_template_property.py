@@ -97,3 +97,21 @@ def test_one_vanished_cell_is_placed_or_reported_never_guessed(t, shape, data):
         assert all(f.value == 0 for f in inferred) and (not inferred or original == "0")
     else:
         assert any(i.code == "table3_positions_lost" for i in result.issues)
+
+
+_FRAGMENTS = ["第二十条第（一）项", "第二十条第（九）项", "信息内容", "本年制发件数", "本年新制作数量", "规章",
+              "行政许可",
+              "申请人情况", "一、本年新收政府信息公开申请数量", "（一）予以公开", "（七）总计", "3、其他", "总计",
+              "未经复议直接起诉", "复议后起诉", "行政复议", "四、结转下年度继续办理", "五、存在的主要问题", "|", "||",
+              " | ", "\t", "0", "12", "00", "-3", "—", "/", "无", "251000元", "-4-", "。", " ", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=120))
+def test_any_jumble_of_table_fragments_never_raises(parts):
+    text = "".join(parts)
+    result = parse_template(text, [])
+    for f in result.facts:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert f.inferred or text[f.start:f.end].strip() != ""
+    assert result.format in (None, V2019, V2021)
