@@ -232,6 +232,8 @@ def test_one_cell_per_line_lost_position_is_an_issue_when_not_unique():
     assert not any(k[1] in ("granted", "partially_granted") for k in got)
     lost = [i for i in result.issues if i.code == "table3_positions_lost"]
     assert len(lost) == 2 and all(i.severity == "warning" for i in lost)
+    missing = next(i for i in result.issues if i.code == "table3_rows_missing")
+    assert "granted" in missing.message and "partially_granted" in missing.message
 
 
 def test_run_together_digits_are_split_only_when_unique():

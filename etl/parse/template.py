@@ -561,6 +561,12 @@ def _parse_table3(lines: list[Line], t2_version: str | None, result: TemplateRes
     _resolve_short_t3(short, table, version, result, width, subtotal_at)
     _infer_t3(table, version)
     _emit_t3(table, order, result)
+    missing = [k for k in order if k not in table]
+    if table and missing:
+        result.issues.append(Issue(
+            "info", "table3_rows_missing",
+            f"Table 3 has no values for {len(missing)} of its {len(order)} rows ({', '.join(missing[:6])}"
+            f"{', …' if len(missing) > 6 else ''}): blank rows, rows cut off, or rows left out above."))
     return t3_version
 
 
