@@ -353,3 +353,13 @@ def test_total_row_printed_without_its_ordinal_is_placed_by_template_order(shape
     text = render(tables, shape).replace("（七）总计", "总计")
     result = parse_template(text, [])
     assert produced(result.facts) == expected(tables)
+
+
+def test_pipe_row_with_a_trailing_empty_cell_uses_the_balanced_window():
+    tables = full_tables(V2021)
+    text = render(tables, "P1")
+    # an extra empty cell at the end of one row: right-aligned, the values would shift by one
+    row = next(line for line in text.splitlines() if line.startswith("二、上年结转"))
+    text = text.replace(row, row + " |")
+    result = parse_template(text, [])
+    assert produced(result.facts) == expected(tables)

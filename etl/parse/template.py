@@ -456,8 +456,8 @@ def _t3_runs(lines: list[Line], result: TemplateResult, width: int = N3) -> list
         if label_at is not None:
             i, key = label_at
             slots = line.cells[i + 1:]
-            if line.positional and len(slots) > width and all(not c.text for c in slots[:len(slots) - width]):
-                slots = slots[len(slots) - width:]
+            if line.positional and len(slots) > width:
+                slots = _window(slots, width)
             if not slots or (all(not c.text for c in slots) and not line.positional):
                 current = _Run(key, line.cells[i])
                 runs.append(current)
@@ -479,6 +479,28 @@ def _t3_runs(lines: list[Line], result: TemplateResult, width: int = N3) -> list
         current.cells.extend(values)
         current.positional = current.positional and line.positional
     return runs
+
+
+def _window(slots: list[Cell], width: int) -> list[Cell]:
+    """The `width` value cells of a pipe row that has extra empty cells (colspan padding).
+
+    Padding is normally right after the label (right-aligned values); when empty cells sit on both
+    sides, the window whose row total equals the sum of its six columns is used if it is the only
+    one, else the right-aligned one.
+    """
+    windows = [slots[i:i + width] for i in range(len(slots) - width + 1)
+               if all(not c.text for c in slots[:i]) and all(not c.text for c in slots[i + width:])]
+    if not windows:
+        return slots
+    if len(windows) > 1:
+        def balanced(w: list[Cell]) -> bool:
+            nums = [c.value.number or Decimal(0) for c in w]
+            return sum(nums[:-1], Decimal(0)) == nums[-1]
+
+        fitting = [w for w in windows if balanced(w)]
+        if len(fitting) == 1:
+            return fitting[0]
+    return windows[-1]
 
 
 def _t3_version(runs: list[_Run]) -> str | None:
