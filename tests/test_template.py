@@ -363,3 +363,14 @@ def test_pipe_row_with_a_trailing_empty_cell_uses_the_balanced_window():
     text = text.replace(row, row + " |")
     result = parse_template(text, [])
     assert produced(result.facts) == expected(tables)
+
+
+def test_table4_on_one_pdf_line_is_never_reordered():
+    # a single PDF row keeps its order: failing totals are stored as printed and flagged
+    values = "5 4 9 2 3 1 2 1 20 7 6 2 4 1 13"
+    text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n" + values + "\n"
+    result = parse_template(text, [])
+    got = {f.item: f.value for f in result.facts}
+    assert [got[f"review.{o}"] for o in ("upheld", "corrected", "other", "pending", "total")] == [5, 4, 9, 2, 3]
+    assert "table4_order_inferred" not in {i.code for i in result.issues}
+    assert any(c.check == "t4_group_sum" and c.status == "fail" for c in result.checks)

@@ -822,7 +822,8 @@ def _parse_table4(lines: list[Line], result: TemplateResult) -> None:
     slots: list[Slot] | None = None
     if len(cells) == N4:
         slots = [_slot(c) for c in cells]
-        if not positional and not _t4_ok(tuple(s.number for s in slots)):
+        one_line = len({_line_of(lines, c) for c in cells}) == 1
+        if not positional and not one_line and not _t4_ok(tuple(s.number for s in slots)):
             reordered = _t4_reorder(cells)
             if reordered == "several":
                 result.issues.append(_issue_at(
@@ -873,6 +874,13 @@ def _parse_table4(lines: list[Line], result: TemplateResult) -> None:
             end=slot.cell.end if slot.cell else at, evidence=evidence, source="table",
             approximate=slot.value.approximate, unit=slot.value.unit, proceeding=proceeding, outcome=outcome,
             label=f"{T4_PROCEEDING_LABELS[proceeding]} {T4_OUTCOME_LABELS[outcome]}", inferred=slot.inferred))
+
+
+def _line_of(lines: list[Line], cell: Cell) -> int:
+    for i, line in enumerate(lines):
+        if line.start <= cell.start <= line.end:
+            return i
+    return -1
 
 
 def _t4_reorder(cells: list[Cell]) -> list[Slot] | str | None:
