@@ -3,7 +3,7 @@
 A pure function. Each repair is a small function over `Tracked` text (the text plus a map
 back to original offsets) returning the new text and a `Repair` record. Order matters:
 
-1. ``control_chars``   – CRLF → LF, zero-width characters, BOMs and control characters removed;
+1. ``control_chars``   – CRLF → LF; zero-width characters, BOMs, control characters, lone surrogates removed;
 2. ``gbk_shift``       – GBK text decoded one byte off, re-decoded (works on the raw characters,
                          so it runs before anything rewrites them); unrecoverable spots → issues;
 3. ``pinyin_gloss``    – ``領(lǐng)`` → ``領`` (after 2: a repaired run can end right before a gloss);
@@ -37,7 +37,7 @@ from etl.normalise.width import canonical_punctuation, halfwidth_alnum
 
 __all__ = ["normalise", "normalise_text"]
 
-CONTROL = re.compile(r"\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+CONTROL = re.compile(r"\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
 
 
 def clean_control_chars(tracked: Tracked) -> tuple[Tracked, Repair | None]:
