@@ -45,7 +45,7 @@ MAX_RUNS = 500  # per document: bound the work on pathological input
 
 
 @lru_cache(maxsize=1)
-def _common_chars() -> frozenset[str]:
+def common_chars() -> frozenset[str]:
     """GB2312 level-1 hanzi (the ~3,755 most frequent) and their traditional forms."""
     level1 = []
     for lead in range(0xB0, 0xD8):
@@ -89,7 +89,7 @@ def _char_score(char: str) -> float:
     code = ord(char)
     if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
         return 1.5  # full-width digits and letters
-    if char in _common_chars():
+    if char in common_chars():
         return 1.0
     if 0x2460 <= code <= 0x2469:
         return 0.5  # circled digits ①…⑩
