@@ -42,6 +42,7 @@ PATTERNS = (
 )
 PATTERN_CHARS = "（）一二三四五六七八九十年月日０１２３４５６７８９"
 MAX_RUNS = 500
+PATTERN_ENDS = "）日"  # the last character of every pattern
 TRAILS = tuple(range(0x40, 0x7F)) + tuple(range(0x80, 0xFF))  # per document: bound the work on pathological input
 
 
@@ -185,24 +186,32 @@ def _pattern_bytes() -> tuple[dict[int, set[int]], dict[int, set[int]]]:
     return leads, trails
 
 
+@lru_cache(maxsize=256)
+def _completions(lead: int) -> tuple[tuple[str, float], ...]:
+    """Every character a lead byte can start, with its plausibility score."""
+    found = []
+    for trail in TRAILS:
+        char = _decode_pairs(bytes((lead, trail)))
+        if char is not None and len(char) == 1:  # one double-byte character
+            found.append((char, _char_score(char)))
+    return tuple(found)
+
+
 def _complete_dangling(prefix: bytes, lead: int) -> list[_Candidate]:
     """Candidates for a run that ends in a lead byte whose trail byte was lost."""
     head = _decode_pairs(prefix)
     if head is None:
         return []
-    options = []
     head_score = _text_score(head)
     head_tail_patterns = _pattern_score(head[-11:])
-    for trail in TRAILS:
-        char = _decode_pairs(bytes((lead, trail)))
-        if char is None or len(char) != 1:  # not one double-byte character
-            continue
-        text = head + char
-        # only patterns ending at the new character can change the score
-        score = head_score + _char_score(char) + _pattern_score(text[-12:]) - head_tail_patterns - GUESS_PENALTY
-        options.append(_Candidate(text, score, 1))
+    options = []
+    for char, char_score in _completions(lead):
+        score = head_score + char_score - GUESS_PENALTY
+        if char in PATTERN_ENDS:  # only a pattern ending at the new character changes the rest
+            score += _pattern_score((head + char)[-12:]) - head_tail_patterns
+        options.append(_Candidate(head + char, score, 1))
     options.sort(key=lambda c: -c.score)
-    chosen = [_Candidate(head, _text_score(head), 0)]
+    chosen = [_Candidate(head, head_score, 0)]
     if options and (len(options) == 1 or options[0].score > options[1].score):
         chosen.append(options[0])
     return chosen
