@@ -214,3 +214,13 @@ def test_normalise_never_raises_and_is_idempotent(text: str) -> None:
     assert twice.text == once.text
     assert len(once.offset_map) in (0, len(once.text) + 1)
     assert not [i for i in once.issues if i.code == "normalise_step_failed"]
+
+
+@pytest.mark.parametrize("text", ["&amp;nbsp;x", "&lt;span&gt;a", "<<b>b>c", "字(lǐng)(lǐng)", "((一))"])
+def test_repairs_that_expose_another_repair_reach_a_fixed_point(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+
+
+def test_entities_become_characters_and_decoded_tags_are_removed() -> None:
+    assert clean("数量&nbsp;3&lt;span&gt;件") == "数量 3件"

@@ -32,7 +32,7 @@ from etl.normalise.chrome import strip_chrome
 from etl.normalise.markup import strip_markup_residue
 from etl.normalise.mojibake import repair_shifted_gbk
 from etl.normalise.pinyin import strip_pinyin_glosses
-from etl.normalise.tracked import Tracked, apply_edits
+from etl.normalise.tracked import Tracked, apply_edits, until_stable
 from etl.normalise.width import canonical_punctuation, halfwidth_alnum
 
 __all__ = ["normalise", "normalise_text"]
@@ -82,11 +82,11 @@ def normalise_text(text: str) -> tuple[str, list[int], list[Repair], list[Issue]
         return result, repair
 
     run("GBK shift", shifted)
-    run("pinyin gloss", strip_pinyin_glosses)
-    run("markup residue", strip_markup_residue)
+    run("pinyin gloss", lambda t: until_stable(strip_pinyin_glosses, t))
+    run("markup residue", lambda t: until_stable(strip_markup_residue, t))
     run("traditional to simplified", to_simplified)
     run("full-width", halfwidth_alnum)
-    run("punctuation", canonical_punctuation)
+    run("punctuation", lambda t: until_stable(canonical_punctuation, t))
     run("page chrome", strip_chrome)
 
     for issue in mojibake_issues:  # move positions from original offsets to normalised ones

@@ -20,13 +20,21 @@ def _entity_text(entity: str) -> str:
 
 
 def strip_markup_residue(tracked: Tracked) -> tuple[Tracked, Repair | None]:
-    """Drop HTML tags and trailing residue; turn entities into their characters."""
+    """Turn entities into their characters, then drop HTML tags and trailing residue.
+
+    Entities go first so that ``&lt;span&gt;`` becomes a tag that is then removed; callers
+    repeat the step until nothing changes (``&amp;nbsp;`` needs two rounds).
+    """
+    positions: list[int] = []
+    entities = [(m.start(), m.end(), _entity_text(m.group())) for m in STRAY_ENTITY.finditer(tracked.text)]
+    if entities:
+        positions += [tracked.original_offset(start) for start, _, _ in entities]
+        tracked = apply_edits(tracked, entities)
     edits: list[Edit] = [(m.start(), m.end(), "") for m in STRAY_TAG.finditer(tracked.text)]
-    edits += [(m.start(), m.end(), _entity_text(m.group())) for m in STRAY_ENTITY.finditer(tracked.text)]
     edits += [(m.start(), m.end(), "") for m in TRAILING_RESIDUE.finditer(tracked.text)]
-    if not edits:
+    if edits:
+        positions += [tracked.original_offset(start) for start, _, _ in edits]
+        tracked = apply_edits(tracked, edits)
+    if not positions:
         return tracked, None
-    edits.sort()
-    result = apply_edits(tracked, edits)
-    positions = tuple(tracked.original_offset(start) for start, _, _ in edits)
-    return result, Repair(KIND, len(edits), positions)
+    return tracked, Repair(KIND, len(positions), tuple(sorted(positions)))
