@@ -284,11 +284,12 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
         if any(start <= match.start() < end for start, end in repaired_spans):
             continue
         where = tracked.original_offset(match.start())
+        line = tracked.text.count("\n", 0, match.start()) + 1
         issues.append(
             Issue(
                 "warning",
                 "unrepairable_mojibake",
-                f"Characters at offset {where} of the decoded text were lost in a bad encoding "
+                f"Characters on line {line} (offset {where} of the decoded text) were lost in a bad encoding "
                 f"conversion ({tracked.text[match.start() : match.end() + 3]!r}) and cannot be recovered; "
                 "check this spot against the original page.",
                 where,
