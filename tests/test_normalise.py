@@ -154,6 +154,10 @@ def test_label_colon_becomes_fullwidth_but_times_and_urls_stay() -> None:
     assert clean("来访:15:44 见http://a.cn") == "来访：15:44 见http://a.cn"
 
 
+def test_commas_and_semicolons_by_chinese_become_fullwidth_but_digit_groups_stay() -> None:
+    assert clean("2012年,按照规定;共11,398条,占5%") == "2012年，按照规定；共11,398条，占5%"
+
+
 def test_straight_quotes_around_chinese_become_curly() -> None:
     assert clean('开展"三安全一稳定"活动') == "开展“三安全一稳定”活动"
 
@@ -163,17 +167,17 @@ def test_straight_quotes_around_chinese_become_curly() -> None:
 
 def test_traditional_text_with_taiwan_vocabulary_is_simplified() -> None:
     text = "通過入口網站公開計畫生育的程式和數位資訊,建立規範性檔案。"
-    assert clean(text) == "通过门户网站公开计划生育的程序和数字信息,建立规范性文件。"
+    assert clean(text) == "通过门户网站公开计划生育的程序和数字信息，建立规范性文件。"
 
 
 def test_simplified_text_is_not_run_through_taiwan_conversion() -> None:
-    text = "以公开为核心,查询文件和统计指标。"
+    text = "以公开为核心，查询文件和统计指标。"
     assert clean(text) == text
     assert "traditional_to_simplified" not in kinds(text)
 
 
 def test_mainland_words_in_traditional_text_are_not_overconverted() -> None:
-    assert clean("以公開為核心,查詢文件和統計指標,加強互動。") == "以公开为核心,查询文件和统计指标,加强互动。"
+    assert clean("以公開為核心,查詢文件和統計指標,加強互動。") == "以公开为核心，查询文件和统计指标，加强互动。"
 
 
 # --- the whole stage -----------------------------------------------------------------------
