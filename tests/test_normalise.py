@@ -228,3 +228,13 @@ def test_repairs_that_expose_another_repair_reach_a_fixed_point(text: str) -> No
 
 def test_entities_become_characters_and_decoded_tags_are_removed() -> None:
     assert clean("数量&nbsp;3&lt;span&gt;件") == "数量 3件"
+
+
+def test_shifted_run_ending_in_an_ascii_trail_byte_takes_its_gloss_along() -> None:
+    damaged = shifted("（五）加強計算機") + "(jī)和网络"  # 機 ends in the ASCII byte 'C'
+    assert damaged.endswith("C(jī)和网络")
+    assert clean(damaged) == "（五）加强计算机和网络"
+
+
+def test_glossed_and_unglossed_damage_normalise_alike() -> None:
+    assert clean("?當(dāng)面申请") == clean("?當面申请") == "?當面申请"

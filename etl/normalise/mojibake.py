@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.model import Issue, Repair
+from etl.normalise.pinyin import GLOSS_AT, is_pinyin
 from etl.normalise.tracked import Edit, Tracked, apply_edits
 
 KIND = "gbk_shift"
@@ -41,6 +42,7 @@ PATTERNS = (
     re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日"),
 )
 PATTERN_CHARS = "（）一二三四五六七八九十年月日０１２３４５６７８９"
+TAG_RESIDUE = re.compile(r"/[A-Za-z][A-Za-z0-9]{0,10}>")
 MAX_RUNS = 500
 PATTERN_ENDS = "）日"  # the last character of every pattern
 TRAILS = tuple(range(0x40, 0x7F)) + tuple(range(0x80, 0xFF))  # per document: bound the work on pathological input
@@ -272,10 +274,16 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
             continue
         replacement, consumed = result
         end = match.end() if consumed or match.group(2) == "?" else match.end(1)
-        # a trailing '?' was an undecodable pair that swallowed the next ASCII character;
-        # when that was the '<' of a tag, put it back so the tag is recognisable residue
-        if match.group(2) == "?" and not consumed and re.match(r"/[A-Za-z]+>", tracked.text[end : end + 12]):
-            replacement += "<"
+        # what the damage left right after the run goes with it: a trailing '?' was an
+        # undecodable pair that swallowed the next ASCII character, often the '<' of a tag
+        # ("?/span>"); a consumed trail letter may carry a pinyin gloss ("現(xiàn)")
+        leftover = TAG_RESIDUE.match(tracked.text, end) if match.group(2) == "?" else None
+        if consumed:
+            leftover = GLOSS_AT.match(tracked.text, end)
+            if leftover and not is_pinyin(leftover.group(1)):
+                leftover = None
+        if leftover:
+            end = leftover.end()
         edits.append((match.start(), end, replacement))
         positions.append(tracked.original_offset(match.start()))
         repaired_spans.append((match.start(), end))
