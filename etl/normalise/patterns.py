@@ -167,7 +167,6 @@ TONE_FOLD = str.maketrans(
 #: Parenthesised ideographs ㈠… and parenthesised digits ⑴… → bracketed forms.
 PAREN_IDEOGRAPHS = {chr(0x3220 + i): f"（{c}）" for i, c in enumerate("一二三四五六七八九十")}
 PAREN_DIGITS = {chr(0x2474 + i): f"（{i + 1}）" for i in range(20)}
-CHINESE_ORDINAL_CHARS = "一二三四五六七八九十百零〇"
 
 # --- traditional → simplified ----------------------------------------------------------------
 
