@@ -42,6 +42,7 @@ GUESS_PENALTY = 1.6  # a guessed character must be backed by a pattern to win
 PATTERN_BONUS = 4.0
 TAG_RESIDUE = re.compile(r"/[A-Za-z][A-Za-z0-9]{0,10}>")
 MAX_RUNS = 500  # per document: bound the work on pathological input
+MAX_REPORTED = 50  # damaged spots reported one by one; the rest are counted in one issue
 TRAILS = tuple(range(0x40, 0x7F)) + tuple(range(0x80, 0xFF))
 
 
@@ -285,8 +286,12 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
         positions.append(tracked.original_offset(match.start()))
         repaired_spans.append((match.start(), end))
     issues: list[Issue] = []
+    skipped = 0
     for match in SUSPECT.finditer(tracked.text):
         if any(start <= match.start() < end for start, end in repaired_spans):
+            continue
+        if len(issues) >= MAX_REPORTED:
+            skipped += 1
             continue
         where = tracked.original_offset(match.start())
         line = tracked.text.count("\n", 0, match.start()) + 1
@@ -299,6 +304,15 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
                 "check this spot against the original page.",
                 where,
                 where + (match.end() - match.start()) + 1,
+            )
+        )
+    if skipped:
+        issues.append(
+            Issue(
+                "warning",
+                "unrepairable_mojibake",
+                f"{skipped} more damaged spots like these were found; the file's encoding is badly broken — "
+                "try to get a clean copy of the report.",
             )
         )
     if not edits:
