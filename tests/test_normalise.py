@@ -146,6 +146,9 @@ def test_chrome_line_is_removed(line: str) -> None:
         "基本情况",
         "正文共分六个部分,分别说明如下。",
         "来源渠道进一步拓宽,公开质量提高。",
+        "中 |",
+        "大 | 中 | 小 |",
+        "关闭 |",
     ],
 )
 def test_report_sentences_are_not_chrome(line: str) -> None:

@@ -18,6 +18,7 @@ from etl.normalise.patterns import (
     CHROME_TOKENS,
     METADATA_LINE,
     METADATA_MAX_LINE,
+    WEAK_CHROME_TOKENS,
 )
 from etl.normalise.tracked import Edit, Tracked, apply_edits
 
@@ -38,7 +39,9 @@ def classify_line(line: str) -> str | None:
     if any(pattern.match(probe) for pattern in CHROME_LINES):
         return "chrome"
     tokens = [t for t in CHROME_TOKEN_SPLIT.split(probe) if t]
-    if tokens and all(t in CHROME_TOKENS for t in tokens):
+    # inside a table row, weak tokens alone (中, 关闭) are more likely cell values than chrome
+    only_chrome = bool(tokens) and all(t in CHROME_TOKENS for t in tokens)
+    if only_chrome and ("|" not in probe or any(t not in WEAK_CHROME_TOKENS for t in tokens)):
         return "chrome"
     return None
 

@@ -61,6 +61,11 @@ CHROME_TOKENS: frozenset[str] = frozenset(
     }
 )
 
+#: Tokens that are chrome only next to a stronger one (a table cell may well read 中 or 关闭).
+WEAK_CHROME_TOKENS: frozenset[str] = frozenset(
+    {"大", "中", "小", "默认", "返回", "顶部", "关闭", "分享", "收藏", "微信", "微博", "正文"}
+)
+
 #: Splits a line into chrome tokens.
 CHROME_TOKEN_SPLIT = re.compile(r"[\s【】\[\]〔〕|丨/:：•·>»,，、]+")
 
