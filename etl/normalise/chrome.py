@@ -16,8 +16,10 @@ from etl.normalise.patterns import (
     CHROME_LINES,
     CHROME_TOKEN_SPLIT,
     CHROME_TOKENS,
+    METADATA_LABEL_ANYWHERE,
     METADATA_LINE,
     METADATA_MAX_LINE,
+    METADATA_SHORT_LINE,
     WEAK_CHROME_TOKENS,
 )
 from etl.normalise.tracked import Edit, Tracked, apply_edits
@@ -32,7 +34,9 @@ def classify_line(line: str) -> str | None:
     if not probe or len(probe) > METADATA_MAX_LINE:
         return None
     probe = simplified_characters(probe)  # chrome may survive in traditional script in a mixed page
-    if METADATA_LINE.match(probe):
+    if METADATA_LINE.match(probe) and (
+        len(probe) <= METADATA_SHORT_LINE or len(METADATA_LABEL_ANYWHERE.findall(probe)) >= 2
+    ):
         return "metadata"
     if len(probe) > 120:
         return None

@@ -102,8 +102,11 @@ METADATA_LABELS: tuple[str, ...] = (
     "编辑",
 )
 
-#: A metadata line: starts with a label followed by a separator. Lines longer than this are prose.
+#: A metadata line starts with a label and a separator, and is either short or holds a second
+#: label (``发布日期：… 来源：…``); a long line with one label is prose (``公开方式：通过…``).
 METADATA_LINE = re.compile(r"^(?:" + "|".join(METADATA_LABELS) + r")\s*[:：|]")
+METADATA_LABEL_ANYWHERE = re.compile(r"(?:" + "|".join(METADATA_LABELS) + r")\s*[:：|]")
+METADATA_SHORT_LINE = 40
 METADATA_MAX_LINE = 160
 
 #: Whole-line chrome regexes (applied to a stripped line with leading bullets removed).
