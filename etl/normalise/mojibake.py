@@ -40,6 +40,7 @@ SUSPECT = re.compile(r"[?\ufffd][\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]?[A-Za-z]?
 
 GUESS_PENALTY = 1.6  # a guessed character must be backed by a pattern to win
 PATTERN_BONUS = 4.0
+CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 TAG_RESIDUE = re.compile(r"/[A-Za-z][A-Za-z0-9]{0,10}>")
 MAX_RUNS = 500  # per document: bound the work on pathological input
 MAX_REPORTED = 50  # damaged spots reported one by one; the rest are counted in one issue
@@ -217,6 +218,54 @@ def _complete_dangling(prefix: bytes, lead: int) -> list[_Candidate]:
     return chosen
 
 
+class DocumentWords:
+    """Character bigrams of a document outside its damaged runs: a tiny language model.
+
+    A run can lose more than one pair; the second loss has no pattern to go by, but the
+    same words usually occur intact elsewhere in the report (``著力抓好`` twice), so a guess
+    is accepted when it makes at least two more of the run's bigrams attested in the text.
+    """
+
+    MIN_GAIN = 2
+
+    def __init__(self, text: str) -> None:
+        clean = RUN.sub("\n", text)
+        self.chars = frozenset(clean)
+        self.bigrams = frozenset(clean[i : i + 2] for i in range(len(clean) - 1) if CJK_PAIR.match(clean, i))
+
+    def attested(self, text: str) -> int:
+        return sum(1 for i in range(len(text) - 1) if text[i : i + 2] in self.bigrams)
+
+    def refine(self, text: str, after: str) -> str:
+        """`text` (a repaired run) with one more lost pair put back where the document says so."""
+        try:
+            data = text.encode("gbk")
+        except UnicodeEncodeError:
+            return text
+        if len(data) != 2 * len(text) or len(data) > 60:
+            return text
+        base = self.attested(text + after)
+        by_first, _ = _invisible_index()
+        options: list[tuple[int, str]] = []
+        for index in range(0, len(data), 2):
+            lead, trail = data[index], data[index + 1]
+            head, tail = text[: index // 2], text[index // 2 + 1 :]
+            for p1, pairs in by_first.items():
+                left = _decode_pairs(bytes((lead, p1)))
+                if left is None or len(left) != 1 or left not in self.chars:
+                    continue
+                for _, p2 in pairs:
+                    right = _decode_pairs(bytes((p2, trail)))
+                    if right is None or len(right) != 1 or right not in self.chars:
+                        continue
+                    candidate = head + left + right + tail
+                    options.append((self.attested(candidate + after) - base, candidate))
+        options.sort(key=lambda item: -item[0])
+        if options and options[0][0] >= self.MIN_GAIN and (len(options) == 1 or options[0][0] > options[1][0]):
+            return options[0][1]
+        return text
+
+
 def repair_run(run: str, follower: str) -> tuple[str, bool] | None:
     """Re-decode `run` (the characters after the '?') one byte over.
 
@@ -264,6 +313,7 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
     edits: list[Edit] = []
     positions: list[int] = []
     repaired_spans: list[tuple[int, int]] = []
+    words: DocumentWords | None = None
     for count, match in enumerate(RUN.finditer(tracked.text)):
         if count >= MAX_RUNS:
             break
@@ -272,6 +322,8 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
             continue
         replacement, consumed = result
         end = match.end() if consumed or match.group(2) == "?" else match.end(1)
+        words = words or DocumentWords(tracked.text)
+        replacement = words.refine(replacement, tracked.text[end : end + 2])
         # what the damage left right after the run goes with it: a trailing '?' was an
         # undecodable pair that swallowed the next ASCII character, often the '<' of a tag
         # ("?/span>"); a consumed trail letter may carry a pinyin gloss ("現(xiàn)")
