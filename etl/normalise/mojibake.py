@@ -12,8 +12,9 @@ Repair: encode the run back to GBK, put back the lost leading byte (or drop the 
 first character), re-pair the bytes and decode again. A run is replaced only when the
 re-decoded text is clearly more plausible (no rare symbols, and common characters,
 full-width digits, ordinal brackets or dates). Lost bytes are guessed only when a pattern
-(``（二）``, ``…月12日``) picks a single candidate. Everything else is left in place and
-reported as ``unrepairable_mojibake``.
+(``（二）``, ``…月12日``) picks a single candidate, or, for a second lost pair in a run, when
+the document's own undamaged text attests the guessed words (`DocumentWords`). Everything
+else is left in place and reported as ``unrepairable_mojibake``.
 """
 
 from __future__ import annotations
