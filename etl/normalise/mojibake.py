@@ -19,6 +19,7 @@ else is left in place and reported as ``unrepairable_mojibake``.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,7 +42,6 @@ SUSPECT = re.compile(r"[?\ufffd][\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]?[A-Za-z]?
 
 GUESS_PENALTY = 1.6  # a guessed character must be backed by a pattern to win
 PATTERN_BONUS = 4.0
-CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 TAG_RESIDUE = re.compile(r"/[A-Za-z][A-Za-z0-9]{0,10}>")
 MAX_RUNS = 500  # per document: bound the work on pathological input
 MAX_REPORTED = 50  # damaged spots reported one by one; the rest are counted in one issue
@@ -232,10 +232,10 @@ class DocumentWords:
     def __init__(self, text: str) -> None:
         clean = RUN.sub("\n", text)
         self.chars = frozenset(clean)
-        self.bigrams = frozenset(clean[i : i + 2] for i in range(len(clean) - 1) if CJK_PAIR.match(clean, i))
+        self.bigrams = frozenset(map(operator.add, clean, clean[1:]))
 
     def attested(self, text: str) -> int:
-        return sum(1 for i in range(len(text) - 1) if text[i : i + 2] in self.bigrams)
+        return sum(1 for pair in map(operator.add, text, text[1:]) if pair in self.bigrams)
 
     def refine(self, text: str, after: str) -> str:
         """`text` (a repaired run) with one more lost pair put back where the document says so."""
