@@ -32,7 +32,7 @@ def embedded_server(pgdata: Path, keep_running: bool = False):
 
     import pgserver
 
-    warnings.filterwarnings("ignore", module="platformdirs")  # XDG_RUNTIME_DIR unset: harmless
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR")  # pgserver falls back to /tmp: harmless
     pgdata.mkdir(parents=True, exist_ok=True)
     # a server someone started with `etl db start` (for psql or a BI tool) is left running when we exit
     keep_running = keep_running or embedded_running(pgdata)

@@ -277,6 +277,11 @@ class Loader:
             self._years = {r[0] for r in cur.fetchall()}
         conn.commit()
 
+    def apply_aliases(self, rows: Sequence[AliasRow]) -> int:
+        """sync_aliases, forgetting the names this loader resolved before (they may map elsewhere now)."""
+        self._agency_ids.clear()
+        return sync_aliases(self.conn, rows)
+
     # ------------------------------------------------------------------ lookups for the pipeline
 
     def known_files(self, paths: Sequence[str]) -> dict[str, KnownFile]:

@@ -264,9 +264,9 @@ def run(
         unreadable: list[str] = []
         previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
         try:
-            if aliases is not None:
-                load.sync_aliases(conn, load.read_alias_file(aliases))
             loader = load.Loader(conn, run_id, version, reparse)
+            if aliases is not None:
+                loader.apply_aliases(load.read_alias_file(aliases))
             progress("total", count_files(paths))
             _load_all(paths, loader, counts, workers, max_file_bytes, unreadable, progress)
         except (Interrupted, KeyboardInterrupt) as exc:
