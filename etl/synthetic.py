@@ -221,11 +221,9 @@ def prose_report(agency: str, year: int, rng: random.Random) -> tuple[str, Expec
 AGENCY_KINDS = ("水务局", "农业农村局", "生态环境局", "交通运输局", "统计局", "审计局", "民政局", "财政局")
 
 
-def write_corpus(folder: Path, n: int, seed: int = 7) -> list[Expected]:
-    """Write `n` reports (prose for 2015–2018, 2019 and 2021 templates after) into `folder`, 1000 per subfolder."""
+def iter_corpus(n: int, seed: int = 7):
+    """Yield (relative path, text, Expected) for `n` reports: prose 2015–2018, 2019 template 2019–2020, 2021 after."""
     rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    expected = []
     for index in range(n):
         agency = f"示例{index // len(AGENCY_KINDS) + 1}市{AGENCY_KINDS[index % len(AGENCY_KINDS)]}"
         year = 2015 + index % 9
@@ -233,7 +231,15 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> list[Expected]:
             text, exp = prose_report(agency, year, rng)
         else:
             text, exp = template_report(agency, year, "2019" if year <= 2020 else "2021", rng)
-        target = folder / f"{index // 1000:03d}" / f"{index:06d}.txt"
+        yield f"{index // 1000:03d}/{index:06d}.txt", text, exp
+
+
+def write_corpus(folder: Path, n: int, seed: int = 7) -> list[Expected]:
+    """Write `n` reports (see iter_corpus) into `folder`, 1000 per subfolder, and return what each states."""
+    folder.mkdir(parents=True, exist_ok=True)
+    expected = []
+    for relative, text, exp in iter_corpus(n, seed):
+        target = folder / relative
         target.parent.mkdir(exist_ok=True)
         target.write_text(text, encoding="utf-8")
         expected.append(exp)

@@ -39,15 +39,20 @@ def devset_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory) -> Iterator[URL]:
+def server_url() -> Iterator[URL]:
     """URL of a maintenance database on a real PostgreSQL server for this test session."""
     configured = os.environ.get("TEST_DATABASE_URL")
     if configured:
         yield make_url(configured).set(drivername="postgresql+psycopg")
         return
+    import tempfile
+
     import pgserver
 
-    server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+    # Not under pytest's basetemp: pytest deletes old basetemps when other sessions start on the same
+    # machine, which would pull the data directory from under a running server.
+    pgdata = Path(tempfile.mkdtemp(prefix="etl-test-pgdata-"))
+    server = pgserver.get_server(pgdata, cleanup_mode="delete")
     yield make_url(server.get_uri("postgres")).set(drivername="postgresql+psycopg")
     server.cleanup()
 

@@ -116,28 +116,29 @@ def test_the_run_lock_keeps_a_second_run_out(corpus, conninfo):
 
 def test_a_killed_run_leaves_no_duplicate_and_no_missing_rows(tmp_path, conninfo, row_counts):
     folder = tmp_path / "reports"
-    write_corpus(folder, 400)
+    write_corpus(folder, 600)
     env = {**os.environ, "DATABASE_URL": conninfo, "ETL_WORKERS": "1", "ETL_HOME": str(tmp_path / "home")}
     process = subprocess.Popen([sys.executable, "-m", "etl", "run", str(folder), "--no-progress"], cwd=REPO,
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     loaded = 0
-    while time.monotonic() < deadline and loaded < 20:
-        time.sleep(0.05)
-        try:
-            loaded = row_counts(conninfo)["ingest.source_document"]
-        except psycopg.Error:
-            loaded = 0
-    process.send_signal(signal.SIGKILL)
+    with psycopg.connect(conninfo, autocommit=True) as watcher:
+        while time.monotonic() < deadline and loaded < 10 and process.poll() is None:
+            time.sleep(0.02)
+            try:
+                loaded = watcher.execute("SELECT count(*) FROM ingest.source_document").fetchone()[0]
+            except psycopg.errors.UndefinedTable:  # the run has not migrated yet
+                loaded = 0
+        process.send_signal(signal.SIGKILL)
     process.wait(30)
     partial = row_counts(conninfo)["ingest.source_document"]
-    assert 0 < partial < 400, "the kill should land mid-run"
+    assert 0 < partial < 600, "the kill should land mid-run"
     summary = run(folder, conninfo, workers=2)
-    assert summary.counts.files_new == 400 - partial
+    assert summary.counts.files_new == 600 - partial
     counts = row_counts(conninfo)
-    assert counts["ingest.source_document"] == counts["ingest.source_file"] == counts["warehouse.report"] == 400
+    assert counts["ingest.source_document"] == counts["ingest.source_file"] == counts["warehouse.report"] == 600
     with psycopg.connect(conninfo) as conn:
-        assert conn.execute("SELECT count(DISTINCT document_id) FROM warehouse.report").fetchone()[0] == 400
+        assert conn.execute("SELECT count(DISTINCT document_id) FROM warehouse.report").fetchone()[0] == 600
         assert conn.execute("SELECT status FROM ingest.etl_run ORDER BY id").fetchall() == [
             ("interrupted",), ("succeeded",)]
         stored = {r[0].strip() for r in conn.execute("SELECT sha256 FROM ingest.source_document")}
