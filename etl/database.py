@@ -8,6 +8,7 @@ are applied before every run, so the schema is always the one this code expects.
 from __future__ import annotations
 
 import logging
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +22,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 log = logging.getLogger(__name__)
 
+# pgserver warns on import when XDG_RUNTIME_DIR is unset and falls back to /tmp, which is fine
+warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR")
+
 
 def embedded_server(pgdata: Path, keep_running: bool = False):
     """Start (or attach to) the embedded PostgreSQL in `pgdata` and return the pgserver handle.
@@ -28,11 +32,8 @@ def embedded_server(pgdata: Path, keep_running: bool = False):
     With `keep_running` the server outlives this process (for `etl db start`, psql and BI
     tools); otherwise it stops when the last process using it exits.
     """
-    import warnings
-
     import pgserver
 
-    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR")  # pgserver falls back to /tmp: harmless
     pgdata.mkdir(parents=True, exist_ok=True)
     # a server someone started with `etl db start` (for psql or a BI tool) is left running when we exit
     keep_running = keep_running or embedded_running(pgdata)

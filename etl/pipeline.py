@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -270,11 +271,11 @@ def run(
             progress("total", count_files(paths))
             _load_all(paths, loader, counts, workers, max_file_bytes, unreadable, progress)
         except (Interrupted, KeyboardInterrupt) as exc:
-            load.finish_run(conn, run_id, counts, "interrupted", f"The run was stopped ({exc or 'Ctrl-C'}); "
+            _finish_quietly(conn, run_id, counts, "interrupted", f"The run was stopped ({exc or 'Ctrl-C'}); "
                             "documents committed before that are kept. Run it again to finish.")
             raise
         except BaseException as exc:
-            load.finish_run(conn, run_id, counts, "failed", f"{type(exc).__name__}: {exc}"[:2000])
+            _finish_quietly(conn, run_id, counts, "failed", f"{type(exc).__name__}: {exc}"[:2000])
             raise
         finally:
             if previous is not None:
@@ -295,6 +296,16 @@ def run(
         return summary
     finally:
         lock_conn.close()
+
+
+def _finish_quietly(conn, run_id: int, counts, status: str, message: str) -> None:
+    """Record how the run ended, if the connection still works (else `etl status` shows it interrupted)."""
+    import psycopg
+
+    from etl import load
+
+    with contextlib.suppress(psycopg.Error):
+        load.finish_run(conn, run_id, counts, status, message)
 
 
 def _main_thread() -> bool:

@@ -207,3 +207,40 @@ def test_the_seeds_load(seeds_dir, env, conninfo):
     assert f"files seen {len(seeds)}, new {len(seeds)}" in result.output
     with psycopg.connect(conninfo) as conn:
         assert conn.execute("SELECT count(*) FROM ingest.source_document").fetchone()[0] == len(seeds) == 5
+
+
+@pytest.mark.db
+def test_status_shows_a_dead_run_as_interrupted(env, conninfo):
+    with psycopg.connect(conninfo) as conn:
+        conn.execute("INSERT INTO ingest.etl_run (command, parser_version) VALUES ('etl run x', '0')")
+    result = invoke("status", env=env)
+    assert result.exit_code == 0 and "interrupted" in result.output
+
+
+@pytest.mark.db
+def test_the_default_is_an_embedded_warehouse_that_outlives_nothing(tmp_path):
+    """Without DATABASE_URL: db start, run twice, db url, db stop — in subprocesses, as a user would."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(ETL_HOME=str(tmp_path / "home"), ETL_WORKERS="1")
+
+    def etl(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "etl", *args], cwd=REPO, env=env, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    try:
+        assert "postgresql://" in etl("db", "start")
+        assert "new 5" in etl("run", str(EXAMPLES), "--no-progress")
+        assert "new 0, unchanged 5" in etl("run", str(EXAMPLES), "--no-progress")
+        url = etl("db", "url").strip()
+        with psycopg.connect(url) as conn:  # still running for psql and BI tools
+            assert conn.execute("SELECT count(*) FROM ingest.source_document").fetchone()[0] == 5
+    finally:
+        assert "Stopped" in etl("db", "stop")
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(url, connect_timeout=3)

@@ -166,3 +166,10 @@ def _parse_or_die(path: str):
     if path.endswith("crash.txt"):
         os._exit(3)  # what a segfault or the OOM killer looks like from the pool
     return pipeline.process_file(path)
+
+
+def test_an_oversized_file_is_recorded_not_parsed(corpus, conninfo):
+    summary = run(corpus, conninfo, max_file_bytes=100)
+    assert (summary.counts.files_failed, summary.counts.reports_loaded) == (12, 0)
+    with psycopg.connect(conninfo) as conn:
+        assert conn.execute("SELECT DISTINCT code FROM ingest.parse_issue").fetchall() == [("too_large",)]
