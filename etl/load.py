@@ -653,16 +653,14 @@ PRIMARY_ORDER = ("is_truncated", "fact_count DESC", "published_on DESC NULLS LAS
                  "sha256", "ordinal")
 
 _PRIMARY_SQL = f"""
-WITH pairs AS (
-    SELECT DISTINCT * FROM unnest(%(agencies)s::int[], %(years)s::int[]) AS p(agency_id, year)
-), candidate AS (
+WITH candidate AS (
     SELECT r.id, r.agency_id, r.year, r.is_truncated, r.published_on, r.ordinal, d.first_seen_at, d.sha256,
            (SELECT count(*) FROM warehouse.requests f WHERE f.report_id = r.id)
          + (SELECT count(*) FROM warehouse.appeals f WHERE f.report_id = r.id)
          + (SELECT count(*) FROM warehouse.disclosure_counts f WHERE f.report_id = r.id) AS fact_count
     FROM warehouse.report r
-    JOIN pairs p ON p.agency_id = r.agency_id AND p.year = r.year
     JOIN ingest.source_document d ON d.id = r.document_id
+    WHERE r.agency_id = %(agency_id)s AND r.year = %(year)s  -- one pair at a time: an index lookup
 ), ranked AS (
     SELECT c.*,
            row_number() OVER w AS rank,
@@ -712,7 +710,8 @@ def recompute_primary(conn: psycopg.Connection, pairs: Iterable[tuple[int, int]]
     if not pairs:
         return
     with conn.cursor() as cur:
-        cur.execute(_PRIMARY_SQL, {"agencies": [a for a, _ in pairs], "years": [y for _, y in pairs]})
+        for agency_id, year in pairs:
+            cur.execute(_PRIMARY_SQL, {"agency_id": agency_id, "year": year})
 
 
 # --------------------------------------------------------------------------- alias file sync
