@@ -39,6 +39,11 @@ def test_every_help_teaches_with_an_example(command):
     assert "Example" in result.output
 
 
+def test_the_top_level_help_says_where_to_start():
+    result = invoke("--help")
+    assert result.exit_code == 0 and "etl run examples/reports" in result.output
+
+
 # --------------------------------------------------------------------------- the parse contract
 
 ISSUE = {"severity": str, "code": str, "message": str}
