@@ -272,6 +272,7 @@ class Loader:
         self.parser_version = parser_version
         self.reparse = reparse
         self._agency_ids: dict[str, int] = {}
+        self._alias_file: dict[str, tuple[str, str | None]] = {}  # alias → (canonical name, note)
         self._years: set[int] = set()
         with conn.cursor() as cur:
             self.vocab = {}
@@ -284,8 +285,10 @@ class Loader:
         conn.commit()
 
     def apply_aliases(self, rows: Sequence[AliasRow]) -> int:
-        """sync_aliases, forgetting the names this loader resolved before (they may map elsewhere now)."""
-        self._agency_ids.clear()
+        """sync_aliases, then map names first seen later by the same file (see _agency_id)."""
+        self._agency_ids.clear()  # names resolved before may map elsewhere now
+        resolved = _resolve_chains(list(rows), Path("alias file"))
+        self._alias_file = {r.alias: (resolved[r.alias], r.note) for r in rows if r.alias in resolved}
         return sync_aliases(self.conn, rows)
 
     # ------------------------------------------------------------------ lookups for the pipeline
@@ -548,20 +551,29 @@ class Loader:
             row = cur.fetchone()
             if row:
                 agency_id = row[0]
+            elif name in self._alias_file:  # a renamed agency's old name, seen for the first time
+                canonical, note = self._alias_file[name]
+                agency_id = _ensure_agency(cur, canonical)
+                cur.execute(
+                    "INSERT INTO warehouse.agency_alias (alias, agency_id, origin, note) VALUES (%s, %s, 'alias_file', "
+                    "%s), (%s, %s, 'alias_file', 'canonical name') ON CONFLICT (alias) DO NOTHING",
+                    (name, agency_id, note, canonical, agency_id),
+                )
             else:
-                agency = report.agency
                 agency_id = _ensure_agency(cur, name)
+                cur.execute(
+                    "INSERT INTO warehouse.agency_alias (alias, agency_id, origin) VALUES (%s, %s, 'parsed') "
+                    "ON CONFLICT (alias) DO NOTHING",
+                    (name, agency_id),
+                )
+            if not row:  # a new name: what the report says about where the agency sits fills the gaps
+                agency = report.agency
                 cur.execute(
                     "UPDATE warehouse.agency SET province = COALESCE(province, %s), city = COALESCE(city, %s), "
                     "county = COALESCE(county, %s), adcode = COALESCE(adcode, %s), level = COALESCE(level, %s) "
                     "WHERE id = %s",
                     (agency.province, agency.city, agency.county, agency.adcode,
                      agency.level if agency.level in self.vocab["level"] else None, agency_id),
-                )
-                cur.execute(
-                    "INSERT INTO warehouse.agency_alias (alias, agency_id, origin) VALUES (%s, %s, 'parsed') "
-                    "ON CONFLICT (alias) DO NOTHING",
-                    (name, agency_id),
                 )
         self._agency_ids[name] = agency_id
         return agency_id
@@ -720,28 +732,33 @@ def recompute_primary(conn: psycopg.Connection, pairs: Iterable[tuple[int, int]]
 def sync_aliases(conn: psycopg.Connection, rows: Sequence[AliasRow]) -> int:
     """Make warehouse.agency_alias agree with the alias file, re-point reports, recompute primaries; commits.
 
-    - every alias in the file maps to the agency named by its canonical_name (chains resolved), created
-      when missing; the canonical name is an alias of itself;
+    - an alias in the file that the warehouse already knows (as an alias or a report's agency name) maps
+      to the agency named by its canonical_name (chains resolved, the agency created when missing, the
+      canonical name an alias of itself); names not seen yet are mapped when a report first uses them
+      (Loader), so the file never creates agencies that no report describes;
     - an alias that came from the file but is no longer in it maps back to an agency of its own name;
-    - reports whose agency_name now maps elsewhere move, and (agency, year) pairs they leave or join get
-      their primary report recomputed; agencies left with no alias and no report are removed.
+    - reports whose agency_name now maps elsewhere move, and the (agency, year) pairs they leave or join
+      get their primary report recomputed; agencies left without reports are removed.
     Returns the number of reports that moved.
     """
     resolved = _resolve_chains(list(rows), Path("alias file"))
     notes = {r.alias: r.note for r in rows}
+    declared = set(resolved) | set(resolved.values()) | {r.alias for r in rows}
     with conn.cursor() as cur:
+        cur.execute("SELECT alias, origin FROM warehouse.agency_alias")
+        existing = dict(cur.fetchall())
+        cur.execute("SELECT DISTINCT agency_name FROM warehouse.report WHERE agency_name = ANY(%s)",
+                    (list(resolved),))
+        in_reports = {r[0] for r in cur.fetchall()}
         wanted: dict[str, tuple[int, str, str | None]] = {}
         for alias, canonical in resolved.items():
-            agency_id = _ensure_agency(cur, canonical)
-            wanted[canonical] = (agency_id, "alias_file", "canonical name")
-            wanted[alias] = (agency_id, "alias_file", notes.get(alias))
-        for row in rows:  # self-mappings (alias == canonical) just declare an agency
-            if row.alias == row.canonical_name and row.alias not in wanted:
-                wanted[row.alias] = (_ensure_agency(cur, row.alias), "alias_file", row.note)
-        cur.execute("SELECT alias FROM warehouse.agency_alias WHERE origin = 'alias_file'")
-        dropped = [r[0] for r in cur.fetchall() if r[0] not in wanted]
-        for alias in dropped:
-            wanted[alias] = (_ensure_agency(cur, alias), "parsed", None)
+            if alias in existing or alias in in_reports:
+                agency_id = _ensure_agency(cur, canonical)
+                wanted[canonical] = (agency_id, "alias_file", "canonical name")
+                wanted[alias] = (agency_id, "alias_file", notes.get(alias))
+        for alias, origin in existing.items():
+            if origin == "alias_file" and alias not in declared:
+                wanted[alias] = (_ensure_agency(cur, alias), "parsed", None)  # the line was removed: undo it
         for alias, (agency_id, origin, note) in wanted.items():
             cur.execute(
                 "INSERT INTO warehouse.agency_alias (alias, agency_id, origin, note) VALUES (%s, %s, %s, %s) "
@@ -761,10 +778,9 @@ def sync_aliases(conn: psycopg.Connection, rows: Sequence[AliasRow]) -> int:
         moved = cur.fetchall()
         affected = {(a, y) for old, new, y in moved for a in (old, new) if a is not None and y is not None}
         recompute_primary(conn, affected)
-        cur.execute("""
-            DELETE FROM warehouse.agency g
-            WHERE NOT EXISTS (SELECT 1 FROM warehouse.agency_alias a WHERE a.agency_id = g.id)
-              AND NOT EXISTS (SELECT 1 FROM warehouse.report r WHERE r.agency_id = g.id)""")
+        # agencies no report describes (their aliases go with them; the file maps them again when needed)
+        cur.execute("DELETE FROM warehouse.agency g WHERE NOT EXISTS "
+                    "(SELECT 1 FROM warehouse.report r WHERE r.agency_id = g.id)")
     conn.commit()
     return len(moved)
 

@@ -184,6 +184,23 @@ def test_the_alias_file_links_a_renamed_agency_across_years(loader, tmp_path):
     assert q(loader, "SELECT origin FROM warehouse.agency_alias WHERE alias = '示例市环境保护局'") == [("parsed",)]
 
 
+def test_the_alias_file_maps_names_first_seen_later_and_creates_no_phantoms(loader, tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical_name,note\n示例市环境保护局,示例市生态环境局,renamed\n旧名,新名,unused\n")
+    assert loader.apply_aliases(load.read_alias_file(aliases)) == 0
+    assert q(loader, "SELECT count(*) FROM warehouse.agency") == [(0,)]  # no report describes them yet
+    put(loader, document("g1", report(agency="示例市环境保护局", year=2017)))
+    put(loader, document("g2", report(agency="示例市生态环境局", year=2019)))
+    assert q(loader, "SELECT a.name, a.province, count(*) FROM warehouse.report r "
+                     "JOIN warehouse.agency a ON a.id = r.agency_id GROUP BY a.name, a.province") == [
+        ("示例市生态环境局", "示例省", 2)]
+    assert q(loader, "SELECT alias, origin FROM warehouse.agency_alias ORDER BY alias") == [
+        ("示例市环境保护局", "alias_file"), ("示例市生态环境局", "alias_file")]
+    # the next run applies the same file again: nothing moves, nothing changes
+    assert loader.apply_aliases(load.read_alias_file(aliases)) == 0
+    assert q(loader, "SELECT count(*) FROM warehouse.agency") == [(1,)]
+
+
 def test_an_alias_cycle_is_refused(tmp_path):
     aliases = tmp_path / "aliases.csv"
     aliases.write_text("alias,canonical_name,note\nA,B,\nB,A,\n")
