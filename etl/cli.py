@@ -125,7 +125,8 @@ def run_command(
                 summary = pipeline.run(
                     paths, libpq_url(url), workers=workers, reparse=reparse, aliases=alias_file,
                     wait_for_lock=wait, command=" ".join(["etl", *sys.argv[1:]])[:1000],
-                    max_file_bytes=settings.max_file_bytes, migrate=lambda: upgrade(url), on_progress=bar.update,
+                    max_file_bytes=settings.max_file_bytes, parse_timeout=settings.parse_timeout,
+                    migrate=lambda: upgrade(url), on_progress=bar.update,
                 )
             except ValueError as exc:  # a malformed alias file
                 raise Abort(str(exc), 2) from None

@@ -129,6 +129,35 @@ def _crashed(task: Task) -> ParsedDocument:
         "recorded but not parsed. Check that it opens, then report it with the file.")
 
 
+def _timed_out(task: Task, seconds: float) -> ParsedDocument:
+    return _failed_document(
+        task, "parse_timeout",
+        f"Parsing this file took more than {seconds:.0f} s (ETL_PARSE_TIMEOUT) and was stopped; the file was "
+        "recorded but not parsed. Check that it opens, then report it with the file.")
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Worker initializer: exit when the run that started the pool is gone.
+
+    A run killed with SIGKILL cannot tell its workers to stop, and a worker waiting for work would wait
+    forever (keeping the forkserver alive too); this thread notices within a second and ends the worker.
+    """
+    import threading
+
+    import psutil
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                if psutil.Process(parent_pid).status() == psutil.STATUS_ZOMBIE:
+                    os._exit(1)
+            except psutil.NoSuchProcess:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
 def _pool_context():
     # forkserver: workers start from a clean, preloaded process (no inherited database sockets)
     if "forkserver" in multiprocessing.get_all_start_methods():
@@ -146,8 +175,9 @@ class ParsePool:
     as ``worker_crashed`` and the run goes on.
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, timeout: float | None = None) -> None:
         self.workers = workers
+        self.timeout = timeout
         self.window = max(1, workers) * IN_FLIGHT_PER_WORKER
         self.ctx = _pool_context() if workers > 0 else None
         self.executor: ProcessPoolExecutor | None = None
@@ -168,7 +198,7 @@ class ParsePool:
         if self.workers <= 0:
             return [(task, _parse_task(task.path))]
         if self.executor is None:
-            self.executor = ProcessPoolExecutor(self.workers, mp_context=self.ctx)
+            self.executor = self._executor(self.workers)
         self.pending[self.executor.submit(_parse_task, task.path)] = task
         return []
 
@@ -176,7 +206,12 @@ class ParsePool:
         """Results that are ready (waiting for at least one when `block`)."""
         if not self.pending:
             return []
-        done, _ = wait(list(self.pending), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        done, _ = wait(list(self.pending), timeout=self.timeout if block else 0, return_when=FIRST_COMPLETED)
+        if block and not done:
+            # nothing finished for `timeout` seconds: every running parse is stuck that long; break the pool
+            # and let the files in flight be parsed one by one, each under the same limit
+            self._kill(self.executor)
+            done, _ = wait(list(self.pending), timeout=60)
         results, broken = [], []
         for future in done:
             task = self.pending.pop(future)
@@ -197,11 +232,26 @@ class ParsePool:
         return results
 
     def _isolated(self, task: Task) -> ParsedDocument:
-        with ProcessPoolExecutor(1, mp_context=self.ctx) as alone:
-            try:
-                return alone.submit(_parse_task, task.path).result()
-            except BrokenProcessPool:
-                return _crashed(task)
+        alone = self._executor(1)
+        try:
+            return alone.submit(_parse_task, task.path).result(timeout=self.timeout)
+        except BrokenProcessPool:
+            return _crashed(task)
+        except TimeoutError:
+            self._kill(alone)
+            return _timed_out(task, self.timeout or 0)
+        finally:
+            alone.shutdown(wait=False, cancel_futures=True)
+
+    def _executor(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=self.ctx, initializer=_watch_parent, initargs=(os.getpid(),))
+
+    @staticmethod
+    def _kill(executor: ProcessPoolExecutor | None) -> None:
+        # ProcessPoolExecutor cannot cancel a running call; killing its workers breaks it cleanly
+        processes = getattr(executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
 
 
 # --------------------------------------------------------------------------- the run
@@ -239,6 +289,7 @@ def run(
     wait_for_lock: bool = False,
     command: str = "etl run",
     max_file_bytes: int = 200 * 1024 * 1024,
+    parse_timeout: float | None = None,
     migrate: Callable[[], None] | None = None,
     on_progress: Callable[[str, int], None] | None = None,
 ) -> RunSummary:
@@ -269,7 +320,7 @@ def run(
             if aliases is not None:
                 loader.apply_aliases(load.read_alias_file(aliases))
             progress("total", count_files(paths))
-            _load_all(paths, loader, counts, workers, max_file_bytes, unreadable, progress)
+            _load_all(paths, loader, counts, workers, max_file_bytes, parse_timeout, unreadable, progress)
         except (Interrupted, KeyboardInterrupt) as exc:
             _finish_quietly(conn, run_id, counts, "interrupted", f"The run was stopped ({exc or 'Ctrl-C'}); "
                             "documents committed before that are kept. Run it again to finish.")
@@ -314,8 +365,8 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, unreadable: list[str],
-              progress: Callable[[str, int], None]) -> None:
+def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_timeout: float | None,
+              unreadable: list[str], progress: Callable[[str, int], None]) -> None:
     from etl.load import FileStat, save_counts
 
     stats: dict[str, FileStat] = {}
@@ -328,7 +379,7 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, unreadab
             result = loader.load(doc, stat, counts)
             progress("failed" if result.status == "failed" else result.status, 1)
 
-    with ParsePool(workers) as pool:
+    with ParsePool(workers, parse_timeout) as pool:
         for batch in _batches(iter_files(paths), PLAN_BATCH):
             touched: list[str] = []
             known_files = loader.known_files([str(p) for p in batch])

@@ -117,7 +117,9 @@ def test_the_run_lock_keeps_a_second_run_out(corpus, conninfo):
 def test_a_killed_run_leaves_no_duplicate_and_no_missing_rows(tmp_path, conninfo, row_counts):
     folder = tmp_path / "reports"
     write_corpus(folder, 600)
-    env = {**os.environ, "DATABASE_URL": conninfo, "ETL_WORKERS": "1", "ETL_HOME": str(tmp_path / "home")}
+    marker = f"ETL_TEST_RUN={tmp_path.name}"
+    env = {**os.environ, "DATABASE_URL": conninfo, "ETL_WORKERS": "1", "ETL_HOME": str(tmp_path / "home"),
+           "ETL_TEST_RUN": tmp_path.name}
     process = subprocess.Popen([sys.executable, "-m", "etl", "run", str(folder), "--no-progress"], cwd=REPO,
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -131,6 +133,11 @@ def test_a_killed_run_leaves_no_duplicate_and_no_missing_rows(tmp_path, conninfo
                 loaded = 0
         process.send_signal(signal.SIGKILL)
     process.wait(30)
+    # the killed run's parse workers (and their forkserver) notice and go away
+    deadline = time.monotonic() + 20
+    while _processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_with(marker) == []
     partial = row_counts(conninfo)["ingest.source_document"]
     assert 0 < partial < 600, "the kill should land mid-run"
     summary = run(folder, conninfo, workers=2)
@@ -173,3 +180,34 @@ def test_an_oversized_file_is_recorded_not_parsed(corpus, conninfo):
     assert (summary.counts.files_failed, summary.counts.reports_loaded) == (12, 0)
     with psycopg.connect(conninfo) as conn:
         assert conn.execute("SELECT DISTINCT code FROM ingest.parse_issue").fetchall() == [("too_large",)]
+
+
+def test_a_parse_that_hangs_is_stopped_and_recorded(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "_parse_task", _parse_or_hang)
+    results = []
+    with pipeline.ParsePool(2, timeout=2) as pool:
+        for name in ("a.txt", "hang.txt", "b.txt"):
+            (tmp_path / name).write_text("示例局2019年政府信息公开工作年度报告\n")
+            results += pool.submit(pipeline.Task(str(tmp_path / name), 1, 1, "0" * 64))
+        while pool.pending:
+            results += pool.collect(block=True)
+    codes = {Path(task.path).name: [i.code for i in doc.issues] for task, doc in results}
+    assert codes == {"a.txt": [], "b.txt": [], "hang.txt": ["parse_timeout"]}
+
+
+def _parse_or_hang(path: str):
+    if path.endswith("hang.txt"):
+        time.sleep(600)
+    return pipeline.process_file(path)
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Pids whose environment holds `marker` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if marker.encode() in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
