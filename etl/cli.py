@@ -1,16 +1,190 @@
-"""The `etl` command."""
+"""The `etl` command: load reports, inspect runs, connect to and export from the warehouse.
+
+Every database command uses DATABASE_URL when it is set, otherwise the embedded PostgreSQL in
+$ETL_HOME/pgdata (default ./.etl). Errors are printed as one or two sentences, not tracebacks.
+"""
 
 from __future__ import annotations
 
+import inspect
 import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
 from etl.pipeline import process_file
 
-app = typer.Typer(help="Turn government information disclosure annual reports into a PostgreSQL warehouse.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Turn government information disclosure annual reports (政府信息公开工作年度报告) into a PostgreSQL "
+    "warehouse.\n\nStart with: etl run examples/reports, then etl status and etl db url.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+db_app = typer.Typer(
+    help="Connect to, start, stop and migrate the warehouse database.\n\nExample: psql \"$(etl db url)\"",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(db_app, name="db")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class Abort(Exception):
+    """A problem the user can fix; printed as a sentence, exit code attached."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Turn expected failures (unreachable database, busy lock, bad alias file) into short messages."""
+    import psycopg
+    import sqlalchemy.exc
+
+    from etl.database import DatabaseUnavailable
+    from etl.load import LockBusy
+
+    try:
+        yield
+    except Abort as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(exc.code) from None
+    except DatabaseUnavailable as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(2) from None
+    except LockBusy as exc:
+        err.print(f"[yellow]{exc}[/yellow]", highlight=False)
+        raise typer.Exit(75) from None  # EX_TEMPFAIL: cron may simply retry later
+    except (psycopg.Error, sqlalchemy.exc.OperationalError, sqlalchemy.exc.ProgrammingError) as exc:
+        first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["database error"])[0]
+        err.print(f"[red]The database refused the operation: {first}[/red]", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _url(keep_running: bool = False):
+    from etl.database import check_connection, database_url
+
+    url = database_url(keep_running=keep_running)
+    check_connection(url)
+    return url
+
+
+# --------------------------------------------------------------------------- etl run
+
+
+@app.command("run")
+def run_command(
+    paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively; hidden files "
+                                       "are skipped)."),
+    workers: int = typer.Option(None, "--workers", "-w", help="Parse processes (default: ETL_WORKERS or the "
+                                "number of cores; 0 parses in this process)."),
+    aliases: Path = typer.Option(None, "--aliases", help="Agency alias CSV (alias,canonical_name,note); default "
+                                 "$ETL_HOME/agency_aliases.csv, else the example shipped with etl."),
+    reparse: bool = typer.Option(False, "--reparse", help="Parse every file again even if this parser version "
+                                 "already loaded it."),
+    wait: bool = typer.Option(False, "--wait", help="If another run holds the warehouse, wait for it instead of "
+                              "exiting with code 75."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar (on a terminal)."),
+) -> None:
+    """Load report files into the warehouse (incremental: unchanged files are skipped).
+
+    Example: etl run examples/reports ~/reports/2024 --workers 4
+
+    A rerun over the same files loads nothing new; files whose content changed, new files, and files
+    loaded by an older parser version are parsed. Files that cannot be read or parsed are recorded with
+    a parse issue (see etl status) and the run goes on. Only one run loads at a time.
+    """
+    from etl import pipeline
+    from etl.config import load_settings
+    from etl.database import libpq_url, upgrade
+    from etl.load import alias_file_path
+
+    with friendly_errors():
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise Abort(f"No such file or folder: {', '.join(missing)}.", 2)
+        settings = load_settings()
+        if aliases is not None and not aliases.is_file():
+            raise Abort(f"The alias file {aliases} does not exist.", 2)
+        alias_file = alias_file_path(aliases, settings.home)
+        url = _url()
+        workers = settings.workers if workers is None else max(0, workers)
+        show = progress and err.is_terminal
+        with _RunProgress(show) as bar:
+            try:
+                summary = pipeline.run(
+                    paths, libpq_url(url), workers=workers, reparse=reparse, aliases=alias_file,
+                    wait_for_lock=wait, command=" ".join(["etl", *sys.argv[1:]])[:1000],
+                    max_file_bytes=settings.max_file_bytes, parse_timeout=settings.parse_timeout,
+                    migrate=lambda: upgrade(url), on_progress=bar.update,
+                )
+            except ValueError as exc:  # a malformed alias file
+                raise Abort(str(exc), 2) from None
+            except (pipeline.Interrupted, KeyboardInterrupt):
+                raise Abort("The run was stopped; what was committed is kept. Run it again to finish.", 130) from None
+        _print_summary(summary, alias_file)
+
+
+class _RunProgress:
+    """A rich progress bar fed by pipeline.run's on_progress callback."""
+
+    def __init__(self, show: bool) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.counts = {"new": 0, "unchanged": 0, "failed": 0}
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err, disable=not show, transient=False)
+        self.task = self.bar.add_task("files", total=None)
+
+    def __enter__(self) -> _RunProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.stop()
+
+    def update(self, kind: str, n: int) -> None:
+        if kind == "total":
+            self.bar.update(self.task, total=n)
+            return
+        key = {"loaded": "new", "no_report": "new"}.get(kind, kind)
+        self.counts[key] = self.counts.get(key, 0) + n
+        c = self.counts
+        self.bar.update(self.task, advance=n,
+                        description=f"new {c['new']} · unchanged {c['unchanged']} · failed {c['failed']}")
+
+
+def _print_summary(summary, alias_file: Path | None) -> None:
+    c = summary.counts
+    out.print(f"Run {summary.run_id} {summary.status} in {summary.seconds:.1f} s: files seen {c.files_seen}, "
+              f"new {c.files_new}, unchanged {c.files_unchanged}, failed {c.files_failed}; "
+              f"{c.reports_loaded} report(s) and {c.facts_loaded} figure(s) loaded.", highlight=False)
+    years = sorted(set(summary.reports_by_year) | set(summary.primary_by_year), key=lambda y: (y is None, y or 0))
+    if years:
+        table = Table("year", "reports loaded now", "primary reports in warehouse", title="Reports per year")
+        for year in years:
+            table.add_row("unknown" if year is None else str(year), str(summary.reports_by_year.get(year, 0)),
+                          str(summary.primary_by_year.get(year, 0)))
+        out.print(table)
+    if c.files_failed:
+        out.print(f"{c.files_failed} file(s) failed; `etl status` lists them with the reason.", style="yellow")
+    if summary.message:
+        out.print(summary.message, style="yellow", highlight=False)
+    if alias_file:
+        out.print(f"Agency aliases from {alias_file}.", style="dim", highlight=False)
+
+
+# --------------------------------------------------------------------------- etl parse
 
 
 @app.command("parse")
@@ -21,18 +195,273 @@ def parse_command(
     """Parse report files without a database and print what was found.
 
     Example: etl parse reports/2015-hengyang.txt --json
+
+    The JSON (one object per file) is the documented contract between the parser and the loader.
     """
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        err.print(f"[red]No such file: {', '.join(missing)}.[/red]", highlight=False)
+        raise typer.Exit(2)
     docs = [process_file(f) for f in files]
     if as_json:
         typer.echo(json.dumps([d.to_contract() for d in docs], ensure_ascii=False, indent=1))
         return
     for doc in docs:
         typer.echo(f"{doc.path}: {len(doc.reports)} report(s), {len(doc.issues)} issue(s)")
+        for report in doc.reports:
+            typer.echo(f"  {report.year or '?'} {report.agency.name or '(agency unknown)'}: {report.format}, "
+                       f"{len(report.sections)} section(s), {len(report.facts)} figure(s)")
+
+
+# --------------------------------------------------------------------------- etl status
+
+
+@app.command("status")
+def status_command(
+    runs: int = typer.Option(10, "--runs", "-n", help="How many recent runs to show."),
+) -> None:
+    """Show recent runs, open parse issues grouped by code, and documents that failed.
+
+    Example: etl status --runs 5
+
+    A run still marked running while no run holds the warehouse lock was killed or crashed; it is
+    shown as interrupted (the next `etl run` records it so).
+    """
+    import psycopg
+
+    from etl.database import libpq_url, upgrade
+    from etl.load import run_lock_held
+
+    with friendly_errors():
+        url = _url()
+        upgrade(url)
+        with psycopg.connect(libpq_url(url)) as conn:
+            lock_held = run_lock_held(conn)
+            rows = conn.execute(
+                "SELECT id, started_at, finished_at, status, files_seen, files_new, files_unchanged, files_failed, "
+                "reports_loaded, facts_loaded, message FROM ingest.etl_run ORDER BY id DESC LIMIT %s", (runs,)
+            ).fetchall()
+            table = Table("run", "started", "status", "seen", "new", "same", "failed", "reports", "figures",
+                          "message", title="Recent runs")
+            table.columns[1].no_wrap = table.columns[2].no_wrap = True
+            for (rid, started, _finished, status, seen, new, unchanged, failed, reports, facts, message) in rows:
+                if status == "running" and not lock_held:
+                    status = "interrupted"
+                style = {"succeeded": "green", "failed": "red", "interrupted": "yellow"}.get(status, "")
+                shown = f"[{style}]{status}[/{style}]" if style else status
+                table.add_row(str(rid), f"{started:%Y-%m-%d %H:%M}", shown, str(seen), str(new), str(unchanged),
+                              str(failed), str(reports), str(facts),
+                              (message or "")[:80])
+            out.print(table if rows else "No runs yet: try `etl run examples/reports`.")
+            issues = conn.execute(
+                "SELECT severity, code, count(*), count(DISTINCT document_id), min(message) FROM ingest.parse_issue "
+                "GROUP BY severity, code ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, "
+                "count(*) DESC"
+            ).fetchall()
+            if issues:
+                table = Table("severity", "code", "issues", "documents", "example", title="Open parse issues")
+                for severity, code, n, docs, example in issues:
+                    table.add_row(severity, code, str(n), str(docs), example[:100])
+                out.print(table)
+            failed = conn.execute(
+                "SELECT d.path, (SELECT string_agg(i.message, ' ' ORDER BY i.id) FROM ingest.parse_issue i "
+                "WHERE i.document_id = d.id AND i.severity = 'error') FROM ingest.source_document d "
+                "WHERE d.status = 'failed' ORDER BY d.path LIMIT 50"
+            ).fetchall()
+            if failed:
+                table = Table("file", "why", title="Documents that failed")
+                for path, why in failed:
+                    table.add_row(path, (why or "")[:160])
+                out.print(table)
+
+
+# --------------------------------------------------------------------------- etl db …
+
+
+@db_app.command("url")
+def db_url() -> None:
+    """Print a connection string for psql or a BI tool (starts the embedded server and leaves it running).
+
+    Example: psql "$(etl db url)" -c 'SELECT count(*) FROM warehouse.report'
+    """
+    from etl.config import load_settings
+    from etl.database import libpq_url
+
+    with friendly_errors():
+        settings = load_settings()
+        url = _url(keep_running=True)
+        typer.echo(libpq_url(url))
+        if not settings.database_url:
+            err.print("The embedded server keeps running for your tools; stop it with `etl db stop`.", style="dim")
+
+
+@db_app.command("start")
+def db_start() -> None:
+    """Start the embedded PostgreSQL and keep it running (for psql, Metabase, Superset …).
+
+    Example: etl db start && psql "$(etl db url)"
+    """
+    from etl.config import load_settings
+    from etl.database import libpq_url, upgrade
+
+    with friendly_errors():
+        settings = load_settings()
+        url = _url(keep_running=True)
+        upgrade(url)
+        if settings.database_url:
+            out.print("DATABASE_URL is set, so there is no embedded server to start; the warehouse is at:")
+        else:
+            out.print(f"The embedded warehouse is running in {settings.pgdata}; connect with:")
+        typer.echo(libpq_url(url))
+
+
+@db_app.command("stop")
+def db_stop() -> None:
+    """Stop the embedded PostgreSQL started by `etl db start` or `etl db url`.
+
+    Example: etl db stop
+    """
+    from etl.config import load_settings
+    from etl.database import stop_embedded
+
+    settings = load_settings()
+    if settings.database_url:
+        err.print("DATABASE_URL is set: that server is not ours to stop.", style="yellow")
+        raise typer.Exit(1)
+    stopped = stop_embedded(settings.pgdata)
+    out.print("Stopped the embedded warehouse." if stopped else "The embedded warehouse was not running.")
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("head", help="Target revision (default head).")) -> None:
+    """Migrate the warehouse schema up (etl run does this by itself).
+
+    Example: etl db upgrade head
+    """
+    from etl.database import upgrade
+
+    with friendly_errors():
+        upgrade(_url(), revision)
+        out.print(f"The warehouse is at revision {revision}.")
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: str = typer.Argument("-1", help="Target revision: -1 (one step, the default), a revision id, "
+                                   "or base (drops every table and all data)."),
+) -> None:
+    """Migrate the warehouse schema down.
+
+    Example: etl db downgrade -1    (undo the latest migration)
+    """
+    from etl.database import downgrade
+
+    with friendly_errors():
+        downgrade(_url(), revision)
+        out.print(f"Downgraded the warehouse to {revision}.")
+
+
+# --------------------------------------------------------------------------- etl export
+
+
+def analytics_relations(conn) -> list[str]:
+    """Names of the views and tables in the analytics schema."""
+    return [r[0] for r in conn.execute(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'analytics' AND c.relkind IN ('v', 'm', 'r', 'p', 'f') ORDER BY c.relname"
+    ).fetchall()]
+
+
+@app.command("export")
+def export_command(
+    view: str = typer.Argument(..., help="A view (or table) of the analytics schema."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv or parquet."),
+    output: Path = typer.Option(None, "--output", "-o", help="Output file (default VIEW.csv / VIEW.parquet; "
+                                "- for standard output, csv only)."),
+) -> None:
+    """Export an analytics view to CSV or Parquet.
+
+    Example: etl export report_headline --format parquet -o headline.parquet
+
+    An unknown name lists the views you can export.
+    """
+    import psycopg
+    from psycopg import sql
+
+    from etl.database import libpq_url, upgrade
+
+    with friendly_errors():
+        if fmt not in ("csv", "parquet"):
+            raise Abort("--format must be csv or parquet.", 2)
+        name = view.removeprefix("analytics.")
+        url = _url()
+        upgrade(url)
+        with psycopg.connect(libpq_url(url)) as conn:
+            names = analytics_relations(conn)
+            if name not in names:
+                listing = ", ".join(names) if names else "none yet (the views arrive with their migrations)"
+                raise Abort(f"There is no view analytics.{name}. Views you can export: {listing}.", 2)
+            query = sql.SQL("SELECT * FROM analytics.{}").format(sql.Identifier(name))
+            if fmt == "csv":
+                copy_sql = sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER)").format(query)
+                target = None if output == Path("-") else (output or Path(f"{name}.csv"))
+                handle = sys.stdout.buffer if target is None else target.open("wb")
+                try:
+                    with conn.cursor().copy(copy_sql) as copy:
+                        for chunk in copy:
+                            handle.write(chunk)
+                finally:
+                    if target is not None:
+                        handle.close()
+            else:
+                import pandas as pd
+
+                if output == Path("-"):
+                    raise Abort("Parquet cannot go to standard output; give a file with -o.", 2)
+                target = output or Path(f"{name}.parquet")
+                cur = conn.execute(query)
+                frame = pd.DataFrame(cur.fetchall(), columns=[c.name for c in cur.description])
+                frame.to_parquet(target, index=False)
+            if target is not None:
+                err.print(f"Wrote analytics.{name} to {target}.", highlight=False)
+
+
+# --------------------------------------------------------------------------- etl devset
+
+
+@app.command("devset")
+def devset_command(
+    folder: Path = typer.Argument(None, help="The development set folder (default: the devset module's own)."),
+) -> None:
+    """Score the parser against the development set (expected values written by hand).
+
+    Example: etl devset ../shared/devset
+    """
+    import importlib
+
+    try:
+        devset = importlib.import_module("etl.devset")
+    except ModuleNotFoundError as exc:
+        if exc.name != "etl.devset":
+            raise
+        err.print("[red]etl devset is not available in this build: the module etl/devset.py is missing.[/red]")
+        raise typer.Exit(2) from None
+    entry = getattr(devset, "main", None) or getattr(devset, "score", None)
+    if entry is None:
+        err.print("[red]etl/devset.py has neither main() nor score().[/red]")
+        raise typer.Exit(2)
+    takes_argument = bool(inspect.signature(entry).parameters)
+    result = entry(folder) if takes_argument and folder is not None else entry()
+    if isinstance(result, int):
+        raise typer.Exit(result)
 
 
 @app.command("version")
 def version() -> None:
-    """Print the package and parser versions."""
+    """Print the package and parser versions.
+
+    Example: etl version
+    """
     from etl import __version__
     from etl.model import PARSER_VERSION
 

@@ -5,6 +5,8 @@
 - ``ETL_HOME``: where the embedded database and local state live (default ``./.etl``).
 - ``ETL_WORKERS``: parse processes (default: the number of CPU cores).
 - ``ETL_MAX_FILE_MB``: files larger than this are recorded with an issue, not parsed (default 200).
+- ``ETL_PARSE_TIMEOUT``: seconds one file may take to parse before it is stopped and recorded with a
+  ``parse_timeout`` issue (default 300; 0 for no limit).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class Settings:
     home: Path
     workers: int
     max_file_bytes: int
+    parse_timeout: float | None = None
 
     @property
     def pgdata(self) -> Path:
@@ -34,4 +37,5 @@ def load_settings() -> Settings:
         home=Path(os.environ.get("ETL_HOME", ".etl")).resolve(),
         workers=max(1, int(os.environ.get("ETL_WORKERS", os.cpu_count() or 1))),
         max_file_bytes=int(float(os.environ.get("ETL_MAX_FILE_MB", "200")) * 1024 * 1024),
+        parse_timeout=float(os.environ.get("ETL_PARSE_TIMEOUT", "300")) or None,
     )

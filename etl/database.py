@@ -8,6 +8,7 @@ are applied before every run, so the schema is always the one this code expects.
 from __future__ import annotations
 
 import logging
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +22,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 log = logging.getLogger(__name__)
 
+# pgserver warns on import when XDG_RUNTIME_DIR is unset and falls back to /tmp, which is fine
+warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR")
+
 
 def embedded_server(pgdata: Path, keep_running: bool = False):
     """Start (or attach to) the embedded PostgreSQL in `pgdata` and return the pgserver handle.
@@ -31,10 +35,53 @@ def embedded_server(pgdata: Path, keep_running: bool = False):
     import pgserver
 
     pgdata.mkdir(parents=True, exist_ok=True)
+    # a server someone started with `etl db start` (for psql or a BI tool) is left running when we exit
+    keep_running = keep_running or embedded_running(pgdata)
     server = pgserver.get_server(pgdata, cleanup_mode=None if keep_running else "stop")
     if DATABASE_NAME not in server.psql("SELECT datname FROM pg_database;"):
         server.psql(f"CREATE DATABASE {DATABASE_NAME};")
     return server
+
+
+def embedded_running(pgdata: Path) -> bool:
+    """Whether an embedded server is running in `pgdata`."""
+    from pgserver.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(pgdata) if (pgdata / "postmaster.pid").exists() else None
+    return bool(info and info.is_running())
+
+
+def stop_embedded(pgdata: Path) -> bool:
+    """Stop the embedded server in `pgdata`; False when none was running."""
+    import os
+
+    from pgserver import pg_ctl
+
+    if not embedded_running(pgdata):
+        return False
+    user = "pgserver" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    (pgdata / ".handle_pids.json").unlink(missing_ok=True)  # handles of processes that are gone
+    return True
+
+
+class DatabaseUnavailable(Exception):
+    """The warehouse cannot be reached; the message is a sentence for the user."""
+
+
+def check_connection(url: URL) -> None:
+    """Connect once, or raise DatabaseUnavailable saying where we tried and why it failed."""
+    import psycopg
+
+    try:
+        psycopg.connect(libpq_url(url), connect_timeout=10).close()
+    except psycopg.Error as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].removeprefix("connection failed: ")
+        where = f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}" if url.host else str(url.database)
+        raise DatabaseUnavailable(
+            f"Cannot connect to the warehouse at {where} ({reason}). "
+            "Check DATABASE_URL, or unset it to use the embedded database."
+        ) from None
 
 
 @cache

@@ -39,15 +39,20 @@ def devset_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory) -> Iterator[URL]:
+def server_url() -> Iterator[URL]:
     """URL of a maintenance database on a real PostgreSQL server for this test session."""
     configured = os.environ.get("TEST_DATABASE_URL")
     if configured:
         yield make_url(configured).set(drivername="postgresql+psycopg")
         return
+    import tempfile
+
     import pgserver
 
-    server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+    # Not under pytest's basetemp: pytest deletes old basetemps when other sessions start on the same
+    # machine, which would pull the data directory from under a running server.
+    pgdata = Path(tempfile.mkdtemp(prefix="etl-test-pgdata-"))
+    server = pgserver.get_server(pgdata, cleanup_mode="delete")
     yield make_url(server.get_uri("postgres")).set(drivername="postgresql+psycopg")
     server.cleanup()
 
@@ -95,3 +100,63 @@ def warehouse_connection(warehouse_url: URL) -> Iterator[sa.Connection]:
         finally:
             trans.rollback()
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def warehouse_template(server_url: URL) -> Iterator[str]:
+    """A database migrated to head once per session, copied by `fresh_warehouse` (CREATE DATABASE … TEMPLATE)."""
+    from etl.database import upgrade
+
+    name = f"test_tpl_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    upgrade(server_url.set(database=name))
+    yield name
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def fresh_warehouse(server_url: URL, warehouse_template: str) -> Iterator[URL]:
+    """An empty warehouse at head of its own, for tests that count rows or run the pipeline; dropped after."""
+    name = f"test_fw_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{warehouse_template}"'))
+    try:
+        yield server_url.set(database=name)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def conninfo(fresh_warehouse: URL) -> str:
+    """The fresh warehouse as a libpq connection string (what psycopg and `DATABASE_URL` take)."""
+    from etl.database import libpq_url
+
+    return libpq_url(fresh_warehouse)
+
+
+WAREHOUSE_TABLES = (
+    "ingest.source_document", "ingest.source_file", "ingest.parse_issue", "warehouse.agency",
+    "warehouse.agency_alias", "warehouse.year", "warehouse.report", "warehouse.section", "warehouse.requests",
+    "warehouse.appeals", "warehouse.disclosure_counts", "warehouse.improvement_measures", "warehouse.check_result",
+)
+
+
+def count_rows(conninfo: str) -> dict[str, int]:
+    """Rows per warehouse table (ingest.etl_run excluded: every run adds one)."""
+    import psycopg
+
+    with psycopg.connect(conninfo) as conn:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in WAREHOUSE_TABLES}
+
+
+@pytest.fixture
+def row_counts():
+    """count_rows(conninfo) → {table: rows}."""
+    return count_rows

@@ -1,0 +1,786 @@
+"""load: ParsedDocument → warehouse rows. With etl.database, the only module that talks to PostgreSQL.
+
+One transaction per document. A document is identified by the SHA-256 of its bytes: loading the
+same content again with the same parser version changes nothing; loading it with a newer parser
+version (or ``--reparse``) deletes its reports (the fact tables cascade) and writes the new rows in
+the same transaction, so a reader never sees a half-replaced document.
+
+Rows are written with COPY (psycopg 3). Report and section ids are allocated from their identity
+sequences first, so the fact rows that point at them can be copied in the same batch.
+
+Run bookkeeping lives in ``ingest.etl_run``; a session-level advisory lock keeps two runs from
+interleaving; ``ingest.source_file`` lets a no-op rerun skip unchanged files without reading them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from etl.model import Fact, Issue, ParsedDocument, Report
+
+#: Key of the session advisory lock held by `etl run` (pg_locks shows it as classid 0, objid 727001).
+RUN_LOCK_KEY = 727001
+
+#: The example alias file shipped with the package (analysts copy it to $ETL_HOME or pass --aliases).
+DEFAULT_ALIAS_FILE = Path(__file__).resolve().parent / "data" / "agency_aliases.csv"
+
+FACT_COLUMNS = (
+    "value", "unit", "is_approximate", "is_inferred", "source", "section_id", "start_offset", "end_offset",
+    "evidence", "label", "label_start", "label_end",
+)
+
+
+class LockBusy(Exception):
+    """Another `etl run` holds the warehouse's run lock."""
+
+
+# --------------------------------------------------------------------------- connections and runs
+
+
+def connect(conninfo: str) -> psycopg.Connection:
+    """A psycopg connection (autocommit off) with a short application name for pg_stat_activity.
+
+    Commits do not wait for the WAL flush (synchronous_commit off, this session only): a crash of the
+    server itself can lose the last fraction of a second of commits, never part of a document, and the
+    next run loads what was lost because its source_file rows were lost with it. It saves a disk flush
+    per document.
+    """
+    return psycopg.connect(conninfo, application_name="etl", options="-c synchronous_commit=off")
+
+
+def acquire_run_lock(conn: psycopg.Connection, wait: bool) -> None:
+    """Take the session advisory lock that serialises runs, or raise LockBusy when `wait` is False.
+
+    Session-level on a connection of its own, so it is held across the per-document transactions and
+    released by PostgreSQL itself when the process dies (a killed run never leaves a stale lock).
+    """
+    with conn.cursor() as cur:
+        if wait:
+            cur.execute("SELECT pg_advisory_lock(%s)", (RUN_LOCK_KEY,))
+        else:
+            cur.execute("SELECT pg_try_advisory_lock(%s)", (RUN_LOCK_KEY,))
+            if not cur.fetchone()[0]:
+                conn.commit()
+                raise LockBusy(_busy_message(conn))
+    conn.commit()
+
+
+def _busy_message(conn: psycopg.Connection) -> str:
+    detail = ""
+    try:
+        with conn.cursor() as cur:
+            cur.execute(
+                "SELECT id, started_at FROM ingest.etl_run WHERE status = 'running' ORDER BY id DESC LIMIT 1"
+            )
+            row = cur.fetchone()
+            if row:
+                detail = f" (run {row[0]}, started {row[1]:%Y-%m-%d %H:%M:%S %Z})"
+        conn.commit()
+    except psycopg.Error:
+        conn.rollback()
+    return (
+        f"Another `etl run` is loading into this warehouse{detail}. "
+        "Try again when it has finished, or pass --wait to queue behind it."
+    )
+
+
+def run_lock_held(conn: psycopg.Connection) -> bool:
+    """Whether some session currently holds the run lock (used to tell running from interrupted runs)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 "
+            "AND objid = %s AND objsubid = 1 AND granted AND database = "
+            "(SELECT oid FROM pg_database WHERE datname = current_database()))",
+            (RUN_LOCK_KEY,),
+        )
+        return bool(cur.fetchone()[0])
+
+
+def mark_interrupted_runs(conn: psycopg.Connection) -> int:
+    """Runs still marked running while we hold the lock died without finishing: say so."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "UPDATE ingest.etl_run SET status = 'interrupted', message = COALESCE(message, "
+            "'The process ended before the run finished (killed or crashed); the documents it committed are kept.') "
+            "WHERE status = 'running'"
+        )
+        count = cur.rowcount
+    conn.commit()
+    return count
+
+
+def start_run(conn: psycopg.Connection, command: str, parser_version: str) -> int:
+    """Insert the etl_run row of a new run and return its id."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "INSERT INTO ingest.etl_run (command, parser_version) VALUES (%s, %s) RETURNING id",
+            (command, parser_version),
+        )
+        run_id = cur.fetchone()[0]
+    conn.commit()
+    return run_id
+
+
+@dataclass
+class RunCounts:
+    """What a run saw and did (mirrors the counters of ingest.etl_run)."""
+
+    files_seen: int = 0
+    files_new: int = 0
+    files_unchanged: int = 0
+    files_failed: int = 0
+    reports_loaded: int = 0
+    facts_loaded: int = 0
+
+
+def save_counts(conn: psycopg.Connection, run_id: int, counts: RunCounts) -> None:
+    """Write the run's counters (inside the caller's transaction)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "UPDATE ingest.etl_run SET files_seen = %s, files_new = %s, files_unchanged = %s, files_failed = %s, "
+            "reports_loaded = %s, facts_loaded = %s WHERE id = %s",
+            (counts.files_seen, counts.files_new, counts.files_unchanged, counts.files_failed,
+             counts.reports_loaded, counts.facts_loaded, run_id),
+        )
+
+
+def finish_run(conn: psycopg.Connection, run_id: int, counts: RunCounts, status: str, message: str | None) -> None:
+    """Close the run: final counters, status succeeded or failed, and why it failed."""
+    conn.rollback()  # whatever a failure left half-done is not ours to keep
+    save_counts(conn, run_id, counts)
+    with conn.cursor() as cur:
+        cur.execute(
+            "UPDATE ingest.etl_run SET status = %s, finished_at = now(), message = %s WHERE id = %s",
+            (status, message, run_id),
+        )
+    conn.commit()
+
+
+# --------------------------------------------------------------------------- agency aliases
+
+
+@dataclass(frozen=True)
+class AliasRow:
+    """One line of the alias file: `alias` denotes the agency called `canonical_name`."""
+
+    alias: str
+    canonical_name: str
+    note: str | None = None
+
+
+def read_alias_file(path: str | Path) -> list[AliasRow]:
+    """Read an alias CSV (header ``alias,canonical_name,note``; lines starting with # are comments).
+
+    Raises ValueError with the file and line when a row is malformed or the aliases form a cycle.
+    """
+    path = Path(path)
+    rows: list[AliasRow] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.lstrip().startswith("#"))
+        reader = csv.DictReader(lines)
+        missing = {"alias", "canonical_name"} - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: the header must be alias,canonical_name,note (missing {', '.join(missing)}).")
+        for number, record in enumerate(reader, start=2):
+            alias = (record.get("alias") or "").strip()
+            canonical = (record.get("canonical_name") or "").strip()
+            if not alias or not canonical:
+                raise ValueError(f"{path}, row {number}: both alias and canonical_name are required.")
+            rows.append(AliasRow(alias, canonical, (record.get("note") or "").strip() or None))
+    _resolve_chains(rows, path)
+    return rows
+
+
+def _resolve_chains(rows: list[AliasRow], path: Path) -> dict[str, str]:
+    mapping = {r.alias: r.canonical_name for r in rows if r.alias != r.canonical_name}
+    resolved = {}
+    for alias in mapping:
+        seen, name = {alias}, mapping[alias]
+        while name in mapping:
+            if name in seen:
+                raise ValueError(f"{path}: the aliases of {alias} form a cycle ({' → '.join([*seen, name])}).")
+            seen.add(name)
+            name = mapping[name]
+        resolved[alias] = name
+    return resolved
+
+
+def alias_file_path(explicit: str | Path | None, home: Path) -> Path | None:
+    """The alias file to use: --aliases, else $ETL_HOME/agency_aliases.csv, else the shipped example."""
+    if explicit:
+        return Path(explicit)
+    local = home / "agency_aliases.csv"
+    if local.is_file():
+        return local
+    return DEFAULT_ALIAS_FILE if DEFAULT_ALIAS_FILE.is_file() else None
+
+
+# --------------------------------------------------------------------------- the loader
+
+
+@dataclass
+class KnownFile:
+    """What ingest.source_file remembers about a path."""
+
+    size_bytes: int
+    mtime_ns: int
+    sha256: str
+    parser_version: str
+
+
+@dataclass
+class KnownDocument:
+    """What ingest.source_document remembers about a content hash."""
+
+    id: int
+    parser_version: str
+    last_run_id: int
+
+
+@dataclass
+class LoadResult:
+    """What loading one document did."""
+
+    status: str  # loaded, no_report, failed, unchanged (content already loaded by this version)
+    reports: int = 0
+    facts: int = 0
+    years: list[int | None] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """Where a document was read from: the source_file key and its stat when it was read."""
+
+    path: str
+    size_bytes: int
+    mtime_ns: int
+
+
+class Loader:
+    """Writes parsed documents of one run. Not thread-safe; one per run, on its own connection."""
+
+    def __init__(self, conn: psycopg.Connection, run_id: int, parser_version: str, reparse: bool = False) -> None:
+        self.conn = conn
+        self.run_id = run_id
+        self.parser_version = parser_version
+        self.reparse = reparse
+        self._agency_ids: dict[str, int] = {}
+        self._alias_file: dict[str, tuple[str, str | None]] = {}  # alias → (canonical name, note)
+        self._years: set[int] = set()
+        with conn.cursor() as cur:
+            self.vocab = {}
+            for table in ("request_item", "applicant", "proceeding", "outcome", "disclosure_item",
+                          "section_kind", "report_format", "level"):
+                cur.execute(f"SELECT key FROM warehouse.{table}")
+                self.vocab[table] = {r[0] for r in cur.fetchall()}
+            cur.execute("SELECT year FROM warehouse.year")
+            self._years = {r[0] for r in cur.fetchall()}
+        conn.commit()
+
+    def apply_aliases(self, rows: Sequence[AliasRow]) -> int:
+        """sync_aliases, then map names first seen later by the same file (see _agency_id)."""
+        self._agency_ids.clear()  # names resolved before may map elsewhere now
+        resolved = _resolve_chains(list(rows), Path("alias file"))
+        self._alias_file = {r.alias: (resolved[r.alias], r.note) for r in rows if r.alias in resolved}
+        return sync_aliases(self.conn, rows)
+
+    # ------------------------------------------------------------------ lookups for the pipeline
+
+    def known_files(self, paths: Sequence[str]) -> dict[str, KnownFile]:
+        """source_file rows for `paths`, with the parser version of the document each holds."""
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "SELECT f.path, f.size_bytes, f.mtime_ns, f.sha256, d.parser_version FROM ingest.source_file f "
+                "JOIN ingest.source_document d ON d.id = f.document_id WHERE f.path = ANY(%s)",
+                (list(paths),),
+            )
+            found = {r[0]: KnownFile(r[1], r[2], r[3].strip(), r[4]) for r in cur.fetchall()}
+        self.conn.commit()
+        return found
+
+    def known_documents(self, hashes: Sequence[str]) -> dict[str, KnownDocument]:
+        """source_document rows for the given content hashes."""
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "SELECT sha256, id, parser_version, last_run_id FROM ingest.source_document WHERE sha256 = ANY(%s)",
+                (list(hashes),),
+            )
+            found = {r[0].strip(): KnownDocument(r[1], r[2], r[3]) for r in cur.fetchall()}
+        self.conn.commit()
+        return found
+
+    def is_current(self, known: KnownDocument | KnownFile) -> bool:
+        """Whether rows loaded earlier can stay: same parser version and no --reparse (or reparsed by this run)."""
+        if known.parser_version != self.parser_version:
+            return False
+        if not self.reparse:
+            return True
+        return isinstance(known, KnownDocument) and known.last_run_id == self.run_id
+
+    def touch_files(self, paths: Sequence[str]) -> None:
+        """Record that unchanged files were seen by this run (one statement for a batch)."""
+        if not paths:
+            return
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "UPDATE ingest.source_file SET last_seen_run_id = %s WHERE path = ANY(%s) AND last_seen_run_id <> %s",
+                (self.run_id, list(paths), self.run_id),
+            )
+        self.conn.commit()
+
+    def link_file(self, stat: FileStat, sha256: str, document_id: int) -> None:
+        """Point a path at already-loaded content (a copied, moved or touched file); commits."""
+        self._upsert_source_file(stat, sha256, document_id)
+        self.conn.commit()
+
+    # ------------------------------------------------------------------ one document
+
+    def load(self, doc: ParsedDocument, stat: FileStat, counts: RunCounts | None = None) -> LoadResult:
+        """Write one parsed document in one transaction (and the run's counters with it).
+
+        A database error while writing is not fatal: the transaction is rolled back and the document
+        is recorded as failed with a ``load_error`` issue, so the run goes on.
+        """
+        try:
+            result = self._load(doc, stat)
+            if counts is not None:
+                _count(counts, result)
+                save_counts(self.conn, self.run_id, counts)
+            self.conn.commit()
+            return result
+        except psycopg.Error as exc:
+            self.conn.rollback()
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            failed = ParsedDocument(
+                doc.path, doc.sha256, doc.size, doc.media_type, doc.encoding,
+                issues=[*doc.issues, Issue(
+                    "error", "load_error",
+                    f"The warehouse refused this document's rows ({message}). Nothing of it was loaded; "
+                    "please report it with the file.")],
+            )
+            result = self._load(failed, stat)
+            if counts is not None:
+                _count(counts, result)
+                save_counts(self.conn, self.run_id, counts)
+            self.conn.commit()
+            return result
+
+    def _load(self, doc: ParsedDocument, stat: FileStat) -> LoadResult:
+        cur = self.conn.cursor()
+        cur.execute(
+            "SELECT id, parser_version, last_run_id FROM ingest.source_document WHERE sha256 = %s FOR UPDATE",
+            (doc.sha256,),
+        )
+        existing = cur.fetchone()
+        if existing and self.is_current(KnownDocument(*existing)):
+            # the same content reached us twice in this run (two paths): only remember the path
+            self._upsert_source_file(stat, doc.sha256, existing[0])
+            return LoadResult("unchanged")
+
+        status = _document_status(doc)
+        affected: set[tuple[int, int]] = set()
+        values = dict(
+            path=_clean(doc.path), size_bytes=doc.size, media_type=doc.media_type, encoding=doc.encoding,
+            status=status, parser_version=self.parser_version, report_count=len(doc.reports),
+            repairs=json.dumps([{"kind": r.kind, "count": r.count} for r in doc.repairs], ensure_ascii=False),
+            run_id=self.run_id,
+        )
+        if existing:
+            document_id = existing[0]
+            cur.execute("DELETE FROM warehouse.report WHERE document_id = %s RETURNING agency_id, year", (document_id,))
+            affected |= {(a, y) for a, y in cur.fetchall() if a is not None and y is not None}
+            cur.execute("DELETE FROM ingest.parse_issue WHERE document_id = %s", (document_id,))
+            cur.execute(
+                "UPDATE ingest.source_document SET path = %(path)s, size_bytes = %(size_bytes)s, "
+                "media_type = %(media_type)s, encoding = %(encoding)s, status = %(status)s, "
+                "parser_version = %(parser_version)s, report_count = %(report_count)s, repairs = %(repairs)s, "
+                "last_run_id = %(run_id)s, loaded_at = now() WHERE id = %(id)s",
+                {**values, "id": document_id},
+            )
+        else:
+            cur.execute(
+                "INSERT INTO ingest.source_document (sha256, path, size_bytes, media_type, encoding, status, "
+                "parser_version, report_count, repairs, first_run_id, last_run_id) VALUES (%(sha256)s, %(path)s, "
+                "%(size_bytes)s, %(media_type)s, %(encoding)s, %(status)s, %(parser_version)s, %(report_count)s, "
+                "%(repairs)s, %(run_id)s, %(run_id)s) RETURNING id",
+                {**values, "sha256": doc.sha256},
+            )
+            document_id = cur.fetchone()[0]
+
+        result = LoadResult(status, reports=len(doc.reports))
+        issues: list[tuple] = [self._issue_row(document_id, None, i) for i in doc.issues]
+        if doc.reports:
+            result.facts = self._write_reports(cur, document_id, doc.reports, issues, affected)
+            result.years = [r.year for r in doc.reports]
+        self._copy(cur, "ingest.parse_issue",
+                   ("document_id", "report_id", "severity", "code", "message", "start_offset", "end_offset", "run_id"),
+                   issues)
+        self._upsert_source_file(stat, doc.sha256, document_id)
+        if affected:
+            recompute_primary(self.conn, affected)
+        return result
+
+    def _write_reports(self, cur: psycopg.Cursor, document_id: int, reports: list[Report],
+                       issues: list[tuple], affected: set[tuple[int, int]]) -> int:
+        section_total = sum(len(r.sections) for r in reports)
+        cur.execute(
+            "SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('warehouse.report', 'id')) "
+            "FROM generate_series(1, %s)), ARRAY(SELECT nextval(pg_get_serial_sequence('warehouse.section', 'id')) "
+            "FROM generate_series(1, %s))",
+            (len(reports), section_total),
+        )
+        report_ids, section_ids = cur.fetchone()
+        section_ids = iter(section_ids)
+        report_rows, section_rows, measure_rows, check_rows = [], [], [], []
+        fact_rows: dict[str, list[tuple]] = {"requests": [], "appeals": [], "disclosure_counts": []}
+        for ordinal, (report_id, report) in enumerate(zip(report_ids, reports, strict=True), start=1):
+            report_issues: list[Issue] = list(report.issues)
+            agency_id = self._agency_id(report) if report.agency.name else None
+            year = self._year(report.year, report_issues)
+            if agency_id is not None and year is not None:
+                affected.add((agency_id, year))
+                reason = None  # set by recompute_primary below
+            else:
+                reason = "not comparable: " + ("agency" if agency_id is None else "year") + " unknown"
+            report_format = report.format
+            if report_format not in self.vocab["report_format"]:
+                report_issues.append(Issue("warning", "unknown_format",
+                                           f"The parser gave the unknown format {report.format!r}; stored as prose."))
+                report_format = "prose"
+            level = report.agency.level if report.agency.level in self.vocab["level"] else None
+            scope = report.agency.scope if report.agency.scope in ("region", "agency") else "agency"
+            report_rows.append((
+                report_id, document_id, ordinal, agency_id, _clean(report.agency.name), year, _clean(report.title),
+                report.published_on, report_format, scope, level, _clean(report.agency.province),
+                _clean(report.agency.city), _clean(report.agency.county), report.agency.adcode, report.truncated,
+                False, reason, report.offset, _clean(report.text), self.run_id,
+            ))
+            by_ordinal: dict[int, int] = {}
+            for section in report.sections:
+                section_id = next(section_ids)
+                by_ordinal[section.ordinal] = section_id
+                kind, subkind = section.kind, section.subkind
+                if kind not in self.vocab["section_kind"]:
+                    kind, subkind = "other", subkind or section.kind
+                section_rows.append((section_id, report_id, section.ordinal, kind, subkind, _clean(section.heading),
+                                     section.start, max(section.start, section.end)))
+            for fact in report.facts:
+                row = self._fact_row(report_id, fact, by_ordinal, report_issues)
+                if row is not None:
+                    fact_rows[fact.table].append(row)
+            for measure in report.improvement_measures:
+                section = report.section_at(measure.start)
+                kind = measure.kind if measure.kind in ("measure", "problem") else "measure"
+                measure_rows.append((report_id, by_ordinal.get(section.ordinal) if section else None, measure.ordinal,
+                                     kind, _clean(measure.text), measure.start, max(measure.start, measure.end)))
+            for check in report.checks:
+                check_rows.append((
+                    report_id, _clean(check.check), _clean(check.subject),
+                    check.status if check.status in ("pass", "fail", "not_assessable") else "not_assessable",
+                    check.severity if check.severity in ("error", "warning", "info") else "warning",
+                    check.left, check.right, check.difference, _clean(check.message) or "",
+                ))
+            issues.extend(self._issue_row(document_id, report_id, i) for i in report_issues)
+
+        self._copy(cur, "warehouse.report", (
+            "id", "document_id", "ordinal", "agency_id", "agency_name", "year", "title", "published_on", "format",
+            "scope", "level", "province", "city", "county", "adcode", "is_truncated", "is_primary", "primary_reason",
+            "text_offset", "text", "run_id"), report_rows)
+        self._copy(cur, "warehouse.section", (
+            "id", "report_id", "ordinal", "kind", "subkind", "heading", "start_offset", "end_offset"), section_rows)
+        self._copy(cur, "warehouse.requests", ("report_id", "item", "applicant", *FACT_COLUMNS), fact_rows["requests"])
+        self._copy(cur, "warehouse.appeals", ("report_id", "proceeding", "outcome", *FACT_COLUMNS),
+                   fact_rows["appeals"])
+        self._copy(cur, "warehouse.disclosure_counts", ("report_id", "item", *FACT_COLUMNS),
+                   fact_rows["disclosure_counts"])
+        self._copy(cur, "warehouse.improvement_measures", (
+            "report_id", "section_id", "ordinal", "kind", "text", "start_offset", "end_offset"), measure_rows)
+        self._copy(cur, "warehouse.check_result", (
+            "report_id", "check_name", "subject", "status", "severity", "left_value", "right_value", "difference",
+            "message"), check_rows)
+        return sum(len(rows) for rows in fact_rows.values())
+
+    def _fact_row(self, report_id: int, fact: Fact, sections: dict[int, int], issues: list[Issue]) -> tuple | None:
+        """The row of one fact, or None (with an issue) when its keys are not in the vocabulary."""
+        if fact.table == "requests":
+            keys: tuple[Any, ...] = (fact.item, fact.applicant or "total")
+            valid = keys[0] in self.vocab["request_item"] and keys[1] in self.vocab["applicant"]
+        elif fact.table == "appeals":
+            proceeding, _, outcome = (fact.item or "").partition(".")
+            keys = (fact.proceeding or proceeding, fact.outcome or outcome or "total")
+            valid = keys[0] in self.vocab["proceeding"] and keys[1] in self.vocab["outcome"]
+        elif fact.table == "disclosure_counts":
+            keys = (fact.item,)
+            valid = keys[0] in self.vocab["disclosure_item"]
+        else:
+            keys, valid = (fact.table,), False
+        if not valid:
+            issues.append(Issue(
+                "warning", "unknown_key",
+                f"A {fact.table} figure ({fact.value}) has keys {'/'.join(map(str, keys))} that are not in the "
+                "warehouse vocabulary; it was not loaded. Add the key in a migration or fix the parser.",
+                fact.start, fact.end))
+            return None
+        section_id = sections.get(fact.section_ordinal) if fact.section_ordinal is not None else None
+        return (
+            report_id, *keys, fact.value, _clean(fact.unit), fact.approximate, fact.inferred,
+            fact.source if fact.source in ("table", "prose") else "prose", section_id, fact.start,
+            max(fact.start, fact.end), _clean(fact.evidence) or "", _clean(fact.label), fact.label_start,
+            fact.label_end,
+        )
+
+    def _issue_row(self, document_id: int, report_id: int | None, issue: Issue) -> tuple:
+        severity = issue.severity if issue.severity in ("error", "warning", "info") else "warning"
+        return (document_id, report_id, severity, _clean(issue.code), _clean(issue.message) or issue.code,
+                issue.start, issue.end, self.run_id)
+
+    def _agency_id(self, report: Report) -> int:
+        """The canonical agency of a report's agency name; a new name becomes a `parsed` alias of itself."""
+        name = _clean(report.agency.name).strip()
+        if name in self._agency_ids:
+            return self._agency_ids[name]
+        with self.conn.cursor() as cur:
+            cur.execute("SELECT agency_id FROM warehouse.agency_alias WHERE alias = %s", (name,))
+            row = cur.fetchone()
+            if row:
+                agency_id = row[0]
+            elif name in self._alias_file:  # a renamed agency's old name, seen for the first time
+                canonical, note = self._alias_file[name]
+                agency_id = _ensure_agency(cur, canonical)
+                cur.execute(
+                    "INSERT INTO warehouse.agency_alias (alias, agency_id, origin, note) VALUES (%s, %s, 'alias_file', "
+                    "%s), (%s, %s, 'alias_file', 'canonical name') ON CONFLICT (alias) DO NOTHING",
+                    (name, agency_id, note, canonical, agency_id),
+                )
+            else:
+                agency_id = _ensure_agency(cur, name)
+                cur.execute(
+                    "INSERT INTO warehouse.agency_alias (alias, agency_id, origin) VALUES (%s, %s, 'parsed') "
+                    "ON CONFLICT (alias) DO NOTHING",
+                    (name, agency_id),
+                )
+            if not row:  # a new name: what the report says about where the agency sits fills the gaps
+                agency = report.agency
+                cur.execute(
+                    "UPDATE warehouse.agency SET province = COALESCE(province, %s), city = COALESCE(city, %s), "
+                    "county = COALESCE(county, %s), adcode = COALESCE(adcode, %s), level = COALESCE(level, %s) "
+                    "WHERE id = %s",
+                    (agency.province, agency.city, agency.county, agency.adcode,
+                     agency.level if agency.level in self.vocab["level"] else None, agency_id),
+                )
+        self._agency_ids[name] = agency_id
+        return agency_id
+
+    def _year(self, year: int | None, issues: list[Issue]) -> int | None:
+        if year is None:
+            return None
+        if not 1949 <= year <= 2100:
+            issues.append(Issue("warning", "implausible_year",
+                                f"The report year {year} is implausible; the report is stored without a year."))
+            return None
+        if year not in self._years:
+            with self.conn.cursor() as cur:
+                cur.execute(
+                    "INSERT INTO warehouse.year (year, expected_format) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                    (year, expected_format(year)),
+                )
+            self._years.add(year)
+        return year
+
+    def _upsert_source_file(self, stat: FileStat, sha256: str, document_id: int) -> None:
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "INSERT INTO ingest.source_file (path, size_bytes, mtime_ns, sha256, document_id, last_seen_run_id) "
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, "
+                "mtime_ns = EXCLUDED.mtime_ns, sha256 = EXCLUDED.sha256, document_id = EXCLUDED.document_id, "
+                "last_seen_run_id = EXCLUDED.last_seen_run_id",
+                (_clean(stat.path), stat.size_bytes, stat.mtime_ns, sha256, document_id, self.run_id),
+            )
+
+    @staticmethod
+    def _copy(cur: psycopg.Cursor, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def _count(counts: RunCounts, result: LoadResult) -> None:
+    if result.status == "unchanged":
+        counts.files_unchanged += 1
+        return
+    counts.files_new += 1
+    counts.files_failed += result.status == "failed"
+    counts.reports_loaded += result.reports
+    counts.facts_loaded += result.facts
+
+
+def _document_status(doc: ParsedDocument) -> str:
+    if doc.reports:
+        return "loaded"
+    return "failed" if any(i.severity == "error" for i in doc.issues) else "no_report"
+
+
+def expected_format(year: int) -> str:
+    """The report format normally used for a year (the year table's expected_format)."""
+    return "prose" if year <= 2018 else "2019-template" if year <= 2020 else "2021-template"
+
+
+def _clean(text: str | None) -> str | None:
+    """Text PostgreSQL can store, same length (offsets stay valid): NUL and lone surrogates become U+FFFD."""
+    if text is None:
+        return None
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
+
+
+def _ensure_agency(cur: psycopg.Cursor, name: str) -> int:
+    cur.execute(
+        "INSERT INTO warehouse.agency (name) VALUES (%s) ON CONFLICT (name) DO NOTHING RETURNING id", (name,)
+    )
+    row = cur.fetchone()
+    if row:
+        return row[0]
+    cur.execute("SELECT id FROM warehouse.agency WHERE name = %s", (name,))
+    return cur.fetchone()[0]
+
+
+# --------------------------------------------------------------------------- primary reports
+
+#: The order that picks the primary report of an agency and year, best first (documented in the README).
+PRIMARY_ORDER = ("is_truncated", "fact_count DESC", "published_on DESC NULLS LAST", "first_seen_at DESC",
+                 "sha256", "ordinal")
+
+_PRIMARY_SQL = f"""
+WITH candidate AS (
+    SELECT r.id, r.agency_id, r.year, r.is_truncated, r.published_on, r.ordinal, d.first_seen_at, d.sha256,
+           (SELECT count(*) FROM warehouse.requests f WHERE f.report_id = r.id)
+         + (SELECT count(*) FROM warehouse.appeals f WHERE f.report_id = r.id)
+         + (SELECT count(*) FROM warehouse.disclosure_counts f WHERE f.report_id = r.id) AS fact_count
+    FROM warehouse.report r
+    JOIN ingest.source_document d ON d.id = r.document_id
+    WHERE r.agency_id = %(agency_id)s AND r.year = %(year)s  -- one pair at a time: an index lookup
+), ranked AS (
+    SELECT c.*,
+           row_number() OVER w AS rank,
+           count(*) OVER (PARTITION BY agency_id, year) AS rivals,
+           first_value(id) OVER w AS best_id,
+           first_value(is_truncated) OVER w AS best_truncated,
+           first_value(fact_count) OVER w AS best_facts,
+           first_value(published_on) OVER w AS best_published,
+           first_value(first_seen_at) OVER w AS best_seen,
+           lead(is_truncated) OVER w AS next_truncated,
+           lead(fact_count) OVER w AS next_facts,
+           lead(published_on) OVER w AS next_published,
+           lead(first_seen_at) OVER w AS next_seen
+    FROM candidate c
+    WINDOW w AS (PARTITION BY agency_id, year ORDER BY {", ".join(PRIMARY_ORDER)})
+), decided AS (
+    SELECT id, rank = 1 AS is_primary,
+        CASE
+        WHEN rivals = 1 THEN 'primary: the only report for this agency and year'
+        WHEN rank = 1 THEN 'primary over ' || (rivals - 1) || ' other(s): ' || CASE
+            WHEN is_truncated IS DISTINCT FROM next_truncated THEN 'not truncated'
+            WHEN fact_count <> next_facts THEN 'more figures (' || fact_count || ' vs ' || next_facts || ')'
+            WHEN published_on IS DISTINCT FROM next_published THEN 'published later'
+            WHEN first_seen_at IS DISTINCT FROM next_seen THEN 'newer document'
+            ELSE 'tie broken by document hash' END
+        ELSE 'report ' || best_id || ' is primary: ' || CASE
+            WHEN is_truncated IS DISTINCT FROM best_truncated THEN 'this one is truncated'
+            WHEN fact_count <> best_facts THEN 'it has more figures (' || best_facts || ' vs ' || fact_count || ')'
+            WHEN published_on IS DISTINCT FROM best_published THEN 'it was published later'
+            WHEN first_seen_at IS DISTINCT FROM best_seen THEN 'its document is newer'
+            ELSE 'tie broken by document hash' END
+        END AS primary_reason
+    FROM ranked
+)
+UPDATE warehouse.report r SET is_primary = d.is_primary, primary_reason = d.primary_reason
+FROM decided d
+WHERE r.id = d.id AND (r.is_primary, r.primary_reason) IS DISTINCT FROM (d.is_primary, d.primary_reason)
+"""
+
+
+def recompute_primary(conn: psycopg.Connection, pairs: Iterable[tuple[int, int]]) -> None:
+    """Mark exactly one primary report per (agency, year) among `pairs`, with the reason (caller commits).
+
+    Rows whose flag and reason do not change are not written, so a rerun changes nothing.
+    """
+    pairs = sorted(set(pairs))
+    if not pairs:
+        return
+    with conn.cursor() as cur:
+        for agency_id, year in pairs:
+            cur.execute(_PRIMARY_SQL, {"agency_id": agency_id, "year": year})
+
+
+# --------------------------------------------------------------------------- alias file sync
+
+
+def sync_aliases(conn: psycopg.Connection, rows: Sequence[AliasRow]) -> int:
+    """Make warehouse.agency_alias agree with the alias file, re-point reports, recompute primaries; commits.
+
+    - an alias in the file that the warehouse already knows (as an alias or a report's agency name) maps
+      to the agency named by its canonical_name (chains resolved, the agency created when missing, the
+      canonical name an alias of itself); names not seen yet are mapped when a report first uses them
+      (Loader), so the file never creates agencies that no report describes;
+    - an alias that came from the file but is no longer in it maps back to an agency of its own name;
+    - reports whose agency_name now maps elsewhere move, and the (agency, year) pairs they leave or join
+      get their primary report recomputed; agencies left without reports are removed.
+    Returns the number of reports that moved.
+    """
+    resolved = _resolve_chains(list(rows), Path("alias file"))
+    notes = {r.alias: r.note for r in rows}
+    declared = set(resolved) | set(resolved.values()) | {r.alias for r in rows}
+    with conn.cursor() as cur:
+        cur.execute("SELECT alias, origin FROM warehouse.agency_alias")
+        existing = dict(cur.fetchall())
+        cur.execute("SELECT DISTINCT agency_name FROM warehouse.report WHERE agency_name = ANY(%s)",
+                    (list(resolved),))
+        in_reports = {r[0] for r in cur.fetchall()}
+        wanted: dict[str, tuple[int, str, str | None]] = {}
+        for alias, canonical in resolved.items():
+            if alias in existing or alias in in_reports:
+                agency_id = _ensure_agency(cur, canonical)
+                wanted[canonical] = (agency_id, "alias_file", "canonical name")
+                wanted[alias] = (agency_id, "alias_file", notes.get(alias))
+        for alias, origin in existing.items():
+            if origin == "alias_file" and alias not in declared:
+                wanted[alias] = (_ensure_agency(cur, alias), "parsed", None)  # the line was removed: undo it
+        for alias, (agency_id, origin, note) in wanted.items():
+            cur.execute(
+                "INSERT INTO warehouse.agency_alias (alias, agency_id, origin, note) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (alias) DO UPDATE SET agency_id = EXCLUDED.agency_id, origin = EXCLUDED.origin, "
+                "note = EXCLUDED.note WHERE (agency_alias.agency_id, agency_alias.origin, agency_alias.note) "
+                "IS DISTINCT FROM (EXCLUDED.agency_id, EXCLUDED.origin, EXCLUDED.note)",
+                (alias, agency_id, origin, note),
+            )
+        cur.execute("""
+            WITH moved AS (
+                SELECT r.id, r.agency_id AS old_agency_id, a.agency_id AS new_agency_id, r.year
+                FROM warehouse.report r JOIN warehouse.agency_alias a ON a.alias = r.agency_name
+                WHERE r.agency_id IS DISTINCT FROM a.agency_id
+            )
+            UPDATE warehouse.report r SET agency_id = m.new_agency_id FROM moved m WHERE r.id = m.id
+            RETURNING m.old_agency_id, m.new_agency_id, m.year""")
+        moved = cur.fetchall()
+        affected = {(a, y) for old, new, y in moved for a in (old, new) if a is not None and y is not None}
+        recompute_primary(conn, affected)
+        # agencies no report describes (their aliases go with them; the file maps them again when needed)
+        cur.execute("DELETE FROM warehouse.agency g WHERE NOT EXISTS "
+                    "(SELECT 1 FROM warehouse.report r WHERE r.agency_id = g.id)")
+    conn.commit()
+    return len(moved)
+
