@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import zipfile
@@ -381,3 +382,13 @@ def test_fixture_files_extract_with_their_encoding_and_cells(name: str, encoding
     for piece in expected:
         assert piece in raw.text
     assert not [i for i in raw.issues if i.severity == "error"]
+
+
+def test_junk_behind_a_utf16_bom_is_not_text():
+    import random
+
+    rng = random.Random(7)
+    junk = codecs.BOM_UTF16_LE + bytes(rng.randrange(256) for _ in range(4000))
+    decoded = decode_bytes(junk)
+    assert decoded.text is None
+    assert [i.code for i in decoded.issues] == ["not_text"]

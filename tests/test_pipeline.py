@@ -70,13 +70,16 @@ def test_garbage_is_recorded_as_failed_and_the_rest_loads(corpus, conninfo):
     (corpus / "garbage.bin").write_bytes(bytes(range(256)) * 8)
     (corpus / "empty.txt").write_text("")
     summary = run(corpus, conninfo, workers=2)
-    assert (summary.counts.files_new, summary.counts.files_failed, summary.counts.reports_loaded) == (14, 1, 12)
+    # the empty file and the binary junk are both errors a user must act on; neither stops the run
+    assert (summary.counts.files_new, summary.counts.files_failed, summary.counts.reports_loaded) == (14, 2, 12)
     with psycopg.connect(conninfo) as conn:
         rows = conn.execute(
             "SELECT d.status, i.severity, i.code, i.message FROM ingest.source_document d "
             "JOIN ingest.parse_issue i ON i.document_id = d.id WHERE d.status <> 'loaded' ORDER BY d.path").fetchall()
-    assert [(r[0], r[1]) for r in rows] == [("no_report", "warning"), ("no_report", "warning"), ("failed", "error")]
-    assert "garbage.bin" in rows[2][3]
+    by_path = {r[3].split(" ")[0]: (r[0], r[1], r[2]) for r in rows}
+    assert [(r[0], r[1]) for r in rows] == [("failed", "error"), ("failed", "error")]
+    assert {r[2] for r in rows} == {"empty_file", "not_text"}
+    assert any("empty.txt" in r[3] for r in rows), by_path
 
 
 def test_a_new_parser_version_reparses_everything_once(corpus, conninfo, row_counts, monkeypatch):

@@ -205,4 +205,8 @@ def _not_text(reason: str) -> Issue:
 def _checked(text: str, encoding: str, issues: list[Issue]) -> Decoded:
     if control_ratio(text) > 0.05 or text.count("\ufffd") > max(20, len(text) // 10):
         return Decoded(None, encoding, (*issues, _not_text("too many control or undecodable characters")))
+    # Junk behind a BOM (or read as UTF-16) decodes without error into rare characters: real text,
+    # simplified or traditional, is overwhelmingly ASCII, common CJK and CJK punctuation.
+    if text.strip() and _ordinary_share(text) < 0.5:
+        return Decoded(None, encoding, (*issues, _not_text("its characters are not ordinary Chinese or ASCII text")))
     return Decoded(text, encoding, tuple(issues))
