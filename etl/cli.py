@@ -426,6 +426,47 @@ def export_command(
                 err.print(f"Wrote analytics.{name} to {target}.", highlight=False)
 
 
+# --------------------------------------------------------------------------- etl checks
+
+
+@app.command("checks")
+def checks_command(
+    show: int = typer.Option(5, "--show", help="Offending rows to print per failing check."),
+) -> None:
+    """Run the data-quality checks of sql/checks/ against the warehouse.
+
+    Each check is a query returning the rows that break a rule (Table 3 balance, one primary
+    report per agency and year, coverage gaps …), marked fail or warn. The command exits with
+    code 1 when a fail-severity check finds rows, so a nightly job can alert on it.
+
+    Example: etl checks --show 10
+    """
+    from etl.views import format_outcomes, run_checks
+
+    with friendly_errors():
+        engine = ready_engine_for_cli()
+        with engine.connect() as conn:
+            outcomes = run_checks(conn)
+        engine.dispose()
+    typer.echo(format_outcomes(outcomes))
+    for outcome in outcomes:
+        if outcome.rows and show > 0:
+            typer.echo(f"\n{outcome.name} ({outcome.severity}):")
+            for row in outcome.rows[:show]:
+                typer.echo("  " + ", ".join(f"{k}={v}" for k, v in row.items()))
+    if any(o.severity == "fail" and o.rows for o in outcomes):
+        raise typer.Exit(1)
+
+
+def ready_engine_for_cli():
+    """The configured warehouse migrated to head, as an engine."""
+    from etl.database import make_engine, upgrade
+
+    url = _url()
+    upgrade(url)
+    return make_engine(url)
+
+
 # --------------------------------------------------------------------------- etl devset
 
 

@@ -250,3 +250,18 @@ def test_the_default_is_an_embedded_warehouse_that_outlives_nothing(tmp_path):
         assert "Stopped" in etl("db", "stop")
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(url, connect_timeout=3)
+
+
+@pytest.mark.db
+def test_checks_pass_after_loading_examples_and_fail_on_two_primaries(env, conninfo):
+    assert invoke("run", str(EXAMPLES), env=env).exit_code == 0
+    clean = invoke("checks", env=env)
+    assert clean.exit_code == 0, clean.output  # the example reports balance and have one primary each
+    assert "ok    one_primary_report" in clean.output
+    with psycopg.connect(conninfo) as conn:
+        conn.execute("UPDATE warehouse.report SET is_primary = true")
+        conn.execute("""UPDATE warehouse.report SET agency_id = (SELECT min(agency_id) FROM warehouse.report),
+                        year = (SELECT min(year) FROM warehouse.report WHERE year IS NOT NULL)""")
+    broken = runner.invoke(app, ["checks"], env=env)
+    assert broken.exit_code == 1, broken.output
+    assert "FAIL  one_primary_report" in broken.output
