@@ -71,8 +71,12 @@ def parse(clean: CleanText) -> ParsedDocument:
         report = parse_report(clean.text[span.start : span.end])
         report.offset = span.start
         report.truncated = span.truncated
+        if span.truncated:
+            report.issues.append(Issue("warning", "truncated_report",
+                                       "This report is cut off in the file (a 'hidden text' marker); "
+                                       "its figures and measures are incomplete."))
         doc.reports.append(report)
-    if not doc.reports:
+    if not doc.reports and not any(i.code in ("not_a_report", "empty_text") for i in doc.issues):
         doc.issues.append(
             Issue("warning", "not_a_report", "No annual report was found in this file "
                   "(no title, section headings or report tables); nothing was loaded from it.")
