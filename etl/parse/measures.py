@@ -51,12 +51,10 @@ def _items(text: str, start: int, end: int, mode: str | None) -> tuple[list[Impr
         markers = list(MEASURE_ITEM_RE.finditer(text, p_start, p_end))
         lead_end = markers[0].start() if markers else p_end
         lead = text[p_start:lead_end]
-        if markers and markers[0].start() == p_start and len(body.strip()) <= SUBHEADING_MAX:
-            heading = body
-            if _MEASURE_HEADING_RE.search(heading):
-                mode = "measure"
-            elif _PROBLEM_HEADING_RE.search(heading):
-                mode = "problem"
+        stripped = body.strip()
+        if (markers and markers[0].start() == p_start and len(stripped) <= SUBHEADING_MAX and "。" not in stripped
+                and (_MEASURE_HEADING_RE.search(stripped) or _PROBLEM_HEADING_RE.search(stripped))):
+            mode = "measure" if _MEASURE_HEADING_RE.search(stripped) else "problem"
             continue
         if MEASURE_INTRO_RE.search(lead):
             mode = "measure"

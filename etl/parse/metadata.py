@@ -133,6 +133,7 @@ def _agency_from_body(text: str) -> str | None:
     """The most frequent abbreviated self-name of the self-reference's type, expanded if possible."""
     self_types = Counter(m.group("type") for m in SELF_REFERENCE_RE.finditer(text))
     names = Counter(m.group("name") for m in ABBREVIATED_AGENCY_RE.finditer(text))
+    names = Counter({n: c for n, c in names.items() if c >= 2})  # one mention is usually another body
     if not names:
         return None
     preferred = [n for n in names if self_types and n.endswith(self_types.most_common(1)[0][0])]

@@ -136,7 +136,7 @@ NOT_REPORT_OPENINGS_RE = re.compile(
     r"^\s*(?:关于[^\n]{2,60}的(?:通知|函|批复|意见|决定|复函)|[^\n]{2,40}(?:人民政府|各部门|各单位|同志)[:：]\s*$)",
     re.M,
 )
-REPORT_WORDS_RE = re.compile(r"信息公开|政务公开")
+REPORT_WORDS_RE = re.compile(r"公开")
 
 # --------------------------------------------------------------------------- proactive (§10.1)
 
@@ -277,7 +277,7 @@ APPEAL_ZERO_CONTEXT_RE = re.compile(r"信息公开|公开")
 #: Row keywords → (table, item); checked in order (部分公开 before 同意公开, 不同意 before 同意).
 TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("不同渠道和方式公开相同信息", "disclosure_counts", "proactive.deduplicated"),
-    ("主动公开政府信息数", "disclosure_counts", "proactive.deduplicated"),
+    ("主动公开政府信息数", "disclosure_counts", "proactive.total"),
     ("主动公开情况", "disclosure_counts", "proactive.total"),
     ("主动公开信息数", "disclosure_counts", "proactive.total"),
     ("主动公开规范性文件", "disclosure_counts", "proactive.category.normative_documents"),

@@ -66,7 +66,7 @@ def not_report_reason(text: str) -> str | None:
     known = [s for s in find_sections(text) if classify_heading(s.heading)[0] is not None]
     if len({s.kind for s in known}) >= 2:
         return None
-    if len(REPORT_WORDS_RE.findall(text)) >= 3 and SELF_REFERENCE_RE.search(text) and len(text) >= MIN_BODY:
+    if len(REPORT_WORDS_RE.findall(text)) >= 5 and SELF_REFERENCE_RE.search(text) and len(text) >= MIN_BODY:
         return None
     return "it has no report title, no report section headings and no account of information-disclosure work"
 

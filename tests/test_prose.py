@@ -1,0 +1,166 @@
+"""Numbers in pre-2019 prose and old statistics tables (report-format.md §10), on invented text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from etl.model import Fact
+from etl.parse.prose import parse_prose
+from etl.parse.sections import find_sections
+
+
+def facts(text: str) -> list[Fact]:
+    return parse_prose(text, find_sections(text)).facts
+
+
+def values(text: str, table: str | None = None) -> dict[str, set[Decimal]]:
+    out: dict[str, set[Decimal]] = {}
+    for fact in facts(text):
+        if table is None or fact.table == table:
+            out.setdefault(fact.item, set()).add(fact.value)
+    return out
+
+
+PROACTIVE = (
+    "一、主动公开政府信息情况\n"
+    "2016年，我局共主动公开政府信息356条，其中，在县政府门户网站公开信息210条；在局门户网站公开信息120条；"
+    "通过政务微博发布信息26条。按类别分，主动公开机构信息12条、政策法规45条、业务信息280条、其他19条。"
+    "全年举办新闻发布会三次，发行政府公报4期。\n"
+)
+
+
+def test_proactive_total_channels_and_categories() -> None:
+    got = values(PROACTIVE, "disclosure_counts")
+    assert got["proactive.total"] == {356}
+    assert got["proactive.channel.government_portal"] == {210}
+    assert got["proactive.channel.agency_website"] == {120}
+    assert got["proactive.channel.weibo"] == {26}
+    assert got["proactive.channel.press_conference"] == {3}
+    assert got["proactive.channel.gazette"] == {4}
+    assert got["proactive.category.institutional"] == {12}
+    assert got["proactive.category.policy"] == {45}
+    assert got["proactive.category.business"] == {280}
+    assert got["proactive.category.other"] == {19}
+
+
+def test_evidence_spans_point_into_the_text() -> None:
+    for fact in facts(PROACTIVE):
+        assert PROACTIVE[fact.start:fact.end] == fact.evidence
+        assert fact.source == "prose"
+
+
+def test_cumulative_is_not_the_annual_total() -> None:
+    text = "到年底累计主动公开政府信息5928条，其中本年度新增主动公开政府信息2110条。"
+    got = values(text)
+    assert got["proactive.cumulative"] == {5928}
+    assert got["proactive.total"] == {2110}
+
+
+def test_percentages_are_not_counts() -> None:
+    text = "全文电子化率达100%，全年主动公开政府信息80条，其中工作信息70条，占87.5%。"
+    got = values(text)
+    assert got == {"proactive.total": {80}, "proactive.category.business": {70}}
+
+
+def test_approximate_markers() -> None:
+    text = "至年底，共发布各类信息1600多条，其中在市政府网站发布近900条。"
+    by_item = {f.item: f for f in facts(text)}
+    assert by_item["proactive.total"].value == 1600 and by_item["proactive.total"].approximate
+    assert by_item["proactive.channel.government_portal"].approximate
+
+
+def test_chinese_numerals() -> None:
+    got = values("今年以来，先后召开两场新闻发布会，公开重大事项。")
+    assert got["proactive.channel.press_conference"] == {2}
+
+
+REQUESTS = (
+    "三、依申请公开政府信息情况\n"
+    "全年共受理政府信息公开申请12件，其中当面申请3件，网上申请9件。在已答复的12件申请中，"
+    "“同意公开”的8件，“同意部分公开”的2件，“信息不存在”的2件。\n"
+)
+
+
+def test_requests_received_and_outcomes() -> None:
+    got = values(REQUESTS, "requests")
+    assert got["new_received"] == {12}
+    assert got["answered"] == {12}
+    assert got["granted"] == {8}
+    assert got["partially_granted"] == {2}
+    assert got["legacy.not_exist"] == {2}
+    assert all(f.applicant == "total" for f in facts(REQUESTS) if f.table == "requests")
+
+
+def test_requests_received_approximate_with_unit() -> None:
+    text = "2014年，全区各部门共受理公民、法人和其他组织申请公开政府信息65余件次。"
+    (fact,) = [f for f in facts(text) if f.item == "new_received"]
+    assert (fact.value, fact.approximate, fact.unit) == (65, True, "件次")
+
+
+def test_none_received_statements_mean_zero() -> None:
+    for sentence in ("本年度未收到政府信息公开申请。", "全年没有接到群众主动要求公开政府信息的申请。",
+                     "我办尚未收到政府信息公开申请。"):
+        assert values(sentence, "requests") == {"new_received": {0}}, sentence
+
+
+def test_unknown_is_not_zero() -> None:
+    text = "一、概述\n今年以来，我中心认真落实公开工作，完善制度建设。\n二、存在问题及改进措施\n一是加强培训。\n"
+    assert [f for f in facts(text) if f.table in ("requests", "appeals")] == []
+
+
+def test_fees() -> None:
+    assert values("依申请公开过程中未向申请人收取任何费用，也无减免情况。") == {
+        "fees.charged_yuan": {0}, "fees.waived_yuan": {0}}
+    assert values("本年度共收取信息处理费共计400元。")["fees.charged_yuan"] == {400}
+
+
+def test_appeals_zero_statement_covers_only_the_named_measures() -> None:
+    text = "四、因政府信息公开申请行政复议、提起行政诉讼的情况\n未发生因政府信息公开申请行政复议、提起行政诉讼的情况。\n"
+    got = values(text, "appeals")
+    assert got == {"review.total": {0}, "litigation.total": {0}}
+    assert values("本机关没有收到有关政府信息公开行政复议申请。", "appeals") == {"review.total": {0}}
+
+
+def test_appeals_positive_and_complaints() -> None:
+    text = "全年共收到政府信息公开行政复议案0件，行政诉讼案1件，未发生相关申诉案。"
+    got = values(text, "appeals")
+    assert got == {"review.total": {0}, "litigation.total": {1}, "complaint.total": {0}}
+    fact = next(f for f in facts(text) if f.item == "litigation.total")
+    assert (fact.proceeding, fact.outcome) == ("litigation", "total")
+
+
+OLD_TABLE = (
+    "一、主动公开情况\n我局全年共主动公开政府信息95条。\n"
+    "附表：政府信息公开情况统计表\n"
+    "统计指标 |\n单位 |\n统计数 |\n"
+    "一、主动公开情况 |\n— |\n—— |\n"
+    "1、主动公开政府信息数(不同渠道和方式公开相同信息计1条) |\n条 |\n88 |\n"
+    "2、回应公众关注热点数 |\n条 |\n5 |\n"
+    "二、依申请公开情况 |\n— |\n—— |\n"
+    "1、收到申请数 |\n件 |\n无 |\n"
+    "①当面申请数 |\n件 |\n无 |\n"
+    "2、行政复议数量 |\n件 |\n1 |\n"
+    "3、举报投诉数量 |\n件 |\n—— |\n"
+)
+
+
+def test_old_statistics_table_rows_by_keyword() -> None:
+    result = parse_prose(OLD_TABLE, find_sections(OLD_TABLE))
+    table = {(f.item): f for f in result.facts if f.source == "table"}
+    assert table["proactive.deduplicated"].value == 88
+    assert table["responses.public_concerns"].value == 5
+    assert table["new_received"].value == 0  # 无 means none
+    assert table["received_by.in_person"].value == 0
+    assert table["review.total"].value == 1
+    assert "complaint.total" not in table  # a dash is not a number
+    assert OLD_TABLE[table["review.total"].start:table["review.total"].end] == "1"
+    prose = [f for f in result.facts if f.source == "prose"]
+    assert [(f.item, f.value) for f in prose] == [("proactive.total", 95)]
+
+
+def test_prose_and_table_disagreeing_are_both_kept() -> None:
+    text = OLD_TABLE.replace("1、主动公开政府信息数(不同渠道和方式公开相同信息计1条)", "(一)主动公开情况")
+    result = parse_prose(text, find_sections(text))
+    totals = sorted((f.source, f.value) for f in result.facts if f.item == "proactive.total")
+    assert totals == [("prose", 95), ("table", 88)]
+    assert any(c.check == "prose_vs_table" and c.status == "fail" for c in result.checks)
