@@ -115,7 +115,8 @@ def test_fees() -> None:
 
 
 def test_appeals_zero_statement_covers_only_the_named_measures() -> None:
-    text = "四、因政府信息公开申请行政复议、提起行政诉讼的情况\n未发生因政府信息公开申请行政复议、提起行政诉讼的情况。\n"
+    text = ("四、因政府信息公开申请行政复议、提起行政诉讼的情况\n"
+            "未发生因政府信息公开申请行政复议、提起行政诉讼的情况。\n")
     got = values(text, "appeals")
     assert got == {"review.total": {0}, "litigation.total": {0}}
     assert values("本机关没有收到有关政府信息公开行政复议申请。", "appeals") == {"review.total": {0}}

@@ -39,7 +39,8 @@ def test_headings_with_ordinals_and_the_intro_sentence() -> None:
 
 
 def test_bare_headings_without_ordinals() -> None:
-    text = "基本情况\n正文。\n主动公开政府信息的情况\n正文。\n复议、诉讼和申诉情况\n正文。\n存在问题及工作打算\n正文。\n"
+    text = ("基本情况\n正文。\n主动公开政府信息的情况\n正文。\n复议、诉讼和申诉情况\n正文。\n"
+            "存在问题及工作打算\n正文。\n")
     assert [s.kind for s in find_sections(text)] == ["overview", "proactive", "appeals", "problems_and_improvements"]
 
 
