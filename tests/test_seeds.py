@@ -70,33 +70,7 @@ FIELDS = (
 
 @cache
 def _parsed(seed: str) -> ParsedDocument:
-    if _pipeline_leaves_traditional(seed):
-        return _interim_parse(seed)  # TEMPORARY until the `extract` branch's normalise is merged
     return process_file(SEEDS / f"{seed}.txt")
-
-
-def _pipeline_leaves_traditional(seed: str) -> bool:
-    from etl.extract import extract
-    from etl.normalise import normalise
-
-    raw = extract(SEEDS / f"{seed}.txt")
-    return raw.text is not None and any(ch in normalise(raw).text for ch in "開報資與會")
-
-
-def _interim_parse(seed: str) -> ParsedDocument:
-    """Test-only stand-in for the real normalise stage: OpenCC tw2sp and pinyin-gloss removal."""
-    import re
-
-    import opencc
-
-    from etl.extract import extract
-    from etl.model import CleanText
-    from etl.parse import parse
-
-    raw = extract(SEEDS / f"{seed}.txt")
-    text = opencc.OpenCC("tw2sp").convert(raw.text or "")
-    text = re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)", "", text)
-    return parse(CleanText(document=raw, text=text, original=raw.text or ""))
 
 
 def _expected(seed: str) -> dict:
