@@ -76,13 +76,26 @@ def _clean_agency(name: str) -> str | None:
     return name if len(name) >= 2 else None
 
 
+def _line_before(text: str, position: int) -> str | None:
+    """An agency or region name alone on the line before a title without one (title split over two lines)."""
+    lines = text[:position].rstrip("\n").splitlines()
+    if not lines:
+        return None
+    line = lines[-1].strip()
+    if 2 <= len(line) <= 30 and re.fullmatch(rf"[{CJK}()（）]+", line) and (
+            line.endswith(AGENCY_SUFFIXES) or _region(line)[0]):
+        return line
+    return None
+
+
 def find_titles(text: str, window: int | None = None) -> list[Title]:
     """Report title lines in `text` (all of them, or those starting within `window` characters)."""
     titles = []
     for match in TITLE_RE.finditer(text):
         if window is not None and match.start() > window:
             break
-        agency = _clean_agency(match.group("pre")) or _clean_agency(match.group("post"))
+        agency = _clean_agency(match.group("pre")) or _clean_agency(match.group("post")) or _line_before(
+            text, match.start("title"))
         titles.append(Title(match.group("title").strip(), match.start("title"), match.end("title"), agency,
                             _year(match.group("year"))))
     if not titles:

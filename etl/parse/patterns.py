@@ -56,6 +56,11 @@ BARE_HEADING_ENDINGS: tuple[str, ...] = (
     "情况", "事项", "措施", "打算", "安排", "概述", "附表", "附件", "问题", "工作",
 )
 
+#: Lines that look like headings but are labels of the 2019/2021 template tables (§7.2, §8).
+NOT_HEADING_RE = re.compile(
+    r"本年新收|上年结转|本年度办理结果|结转下年度|申请人情况|信息内容|第二十条|未经复议|复议后起诉"
+)
+
 #: Ordinal forms that open a top-level heading: 一、 一. 第一部分.
 TOP_ORDINAL_RE = re.compile(rf"^\s*(?:(?P<cn>{CN_ORDINAL})\s*[、.．]|第(?P<part>{CN_ORDINAL})部分[、:：\s]?)\s*")
 #: Sub-item markers that never open a top-level section: （一） 1、 1. ㈠.
@@ -108,7 +113,7 @@ SIGNATURE_RE = re.compile(
     re.M,
 )
 #: Abbreviated self-names in the body: 省民政厅, 市人口计生委 (level word + name + type word).
-ABBREVIATED_AGENCY_RE = re.compile(rf"(?P<name>[省市县区][{CJK}]{{1,8}}?(?P<type>厅|局|委|办|中心))")
+ABBREVIATED_AGENCY_RE = re.compile(rf"(?P<name>[省市县区][{CJK}]{{1,8}}?(?P<type>委员会|办公室|厅|局|委|办|中心))")
 #: Self references (§2.3): 我委 → type 委.
 SELF_REFERENCE_RE = re.compile(
     rf"(?:我们|我|本)(?P<name>[{CJK}]{{0,4}}?)(?P<type>局|委|厅|办|中心)(?![{CJK}]?员)"
@@ -143,7 +148,7 @@ REPORT_WORDS_RE = re.compile(r"公开")
 #: Units of disclosed items (§10.1 Units).
 ITEM_UNITS = "条|件|份|篇|期|次|场|个|项"
 #: Verbs that publish; a channel figure needs one before the number.
-DISCLOSURE_VERB_RE = re.compile(r"公开|发布|公布|刊登|刊发|发行|推送|登载|上网")
+DISCLOSURE_VERB_RE = re.compile(r"公开|发布|公布|刊登|刊发|发行|推送|登载|上网|编印|出版|制作")
 #: Nouns containing 公开 that are not the act of publishing (removed before the verb test).
 NOT_A_VERB_RE = re.compile(
     r"(?:政府|政务)?信息公开(?:办|网|专栏|栏目|目录|指南|工作|查阅)|政务公开|公开(?:查阅|目录|指南|栏)"
@@ -176,7 +181,7 @@ GOVERNMENT_SITE_RE = re.compile(r"(?:人民政府|政府|党政)(?:门户|信息
 AGENCY_SITE_RE = re.compile(r"委员会|委机关|[局厅委办](?:机关)?(?:门户|政务|信息|官方)?网|本(?:机关|单位|部门)|信息网")
 PRESS_CONFERENCE_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(r"(?:举办|召开|组织)(?:了)?{N}(?P<unit>次|场)(?:新闻)?发布会"),
-    compile_number_pattern(r"(?:举办|召开|组织)(?:了)?(?:新闻)?发布会(?:共)?{N}(?P<unit>次|场)"),
+    compile_number_pattern(r"(?:举办|召开|组织)?(?:了)?(?:新闻)?发布会(?:共)?{N}(?P<unit>次|场)"),
 )
 
 #: Category keywords → `proactive.category.<key>` (longest and most specific first).
@@ -185,7 +190,6 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("机构职能", "institutional"), ("机构信息", "institutional"), ("机构设置", "institutional"),
     ("机构领导", "institutional"), ("机构概况", "institutional"),
     ("政策法规", "policy"), ("政策文件", "policy"), ("法规文件", "policy"), ("决策信息", "policy"),
-    ("政策解读", "policy"),
     ("规划计划", "planning"), ("规划", "planning"), ("计划总结", "planning"),
     ("业务信息", "business"), ("工作信息", "business"), ("业务工作", "business"),
     ("人事信息", "personnel"), ("人事", "personnel"),
@@ -194,6 +198,13 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("民生公益", "livelihood"), ("民生", "livelihood"),
     ("重点领域", "key_areas"),
     ("其他", "other"), ("其它", "other"),
+)
+
+#: Responses and interpretations stated in prose (§13 `responses.*`), checked before categories.
+RESPONSE_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("政策解读", "responses.interpretations"), ("解读稿", "responses.interpretations"),
+    ("解读材料", "responses.interpretations"), ("在线访谈", "responses.interviews"),
+    ("回应公众关注", "responses.public_concerns"), ("回应社会关切", "responses.public_concerns"),
 )
 
 # --------------------------------------------------------------------------- requests (§10.2, §10.5)
@@ -268,8 +279,21 @@ APPEAL_POSITIVE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (compile_number_pattern(r"(?:行政)?诉讼(?:案件|案)?(?:共计|共)?{N}(?P<unit>件|起|宗|个)"), "litigation"),
     (compile_number_pattern(r"(?:申诉|举报投诉|投诉)(?:案件|案)?(?:共计|共)?{N}(?P<unit>件|起|宗|个)"), "complaint"),
 )
+#: Outcome words of appeals stated in prose (`其中结果维持72件`), for the proceeding named last.
+APPEAL_OUTCOME_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (compile_number_pattern(rf"(?:{words})[^，,；;。\d]{{0,4}}?{{N}}(?P<unit>件|起|宗|个)"), outcome)
+    for words, outcome in (
+        ("结果维持|维持原(?:具体)?行政行为|予以维持|维持", "upheld"),
+        ("结果纠正|被依法纠错|纠错|纠正|撤销", "corrected"),
+        ("其他结果|其他情形", "other"),
+        ("尚未审结|未审结", "pending"),
+    )
+)
 #: A clause negating appeals: the negation must come before the proceeding words.
-APPEAL_NEGATION_RE = re.compile(r"未发生|没有发生|未出现|没有出现|未产生|没有产生|未收到|没有收到|没有|未有|无|未")
+APPEAL_NEGATION_RE = re.compile(
+    r"未发生|没有发生|未出现|没有出现|未产生|没有产生|未收到|没有收到|未接到|没有接到|没有|未有|未曾|"
+    r"无(?=因|针对|政府|行政|有关|相关|涉及|任何)"
+)
 APPEAL_ZERO_CONTEXT_RE = re.compile(r"信息公开|公开")
 
 # --------------------------------------------------------------------------- old statistics tables (§10.7)

@@ -16,7 +16,7 @@ Unknown is not zero: nothing is emitted for a family the report does not mention
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from etl.model import CheckResult, Fact, Issue, Section
@@ -124,6 +124,7 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
                 consumed.append((match.start(), match.end()))
     in_context = "主动公开" in sentence
     found_here = 0
+    first_fact = len(reader.facts)
     floor = s_start
     for match in _QUANTITY_RE.finditer(text, s_start, s_end):
         n_start = match.start("n")
@@ -164,6 +165,10 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
             reader.add("disclosure_counts", "proactive.total", quantity, c_start, end, unit=unit)
             found_here += 1
             continue
+        response = next((key for keyword, key in P.RESPONSE_KEYWORDS if keyword in clause), None)
+        if response and (verb or "制作" in clause or "发布" in clause):
+            reader.add("disclosure_counts", response, quantity, c_start, end, unit=unit)
+            continue
         category = _category(clause)
         if category and unit in _CATEGORY_UNITS and (in_context or found_here):
             reader.add("disclosure_counts", f"proactive.category.{category}", quantity, c_start, end, unit=unit,
@@ -172,6 +177,23 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
         if is_total and unit in ("条", "件", "份", "篇", "项"):
             reader.add("disclosure_counts", "proactive.total", quantity, c_start, end, unit=unit)
             found_here += 1
+    _single_channel_total(reader, first_fact)
+
+
+def _single_channel_total(reader: _Reader, first_fact: int) -> None:
+    """A sentence whose only figure is one website publishing "all kinds" of information states the total.
+
+    (`市政府网站主动公开各类政府信息5500余条` in a city report; a sentence listing several
+    channels keeps them as channels only.)
+    """
+    new = reader.facts[first_fact:]
+    channels = [f for f in new if f.item.startswith("proactive.channel.")]
+    if len(channels) != 1 or any(f.item in ("proactive.total", "proactive.cumulative") for f in new):
+        return
+    fact = channels[0]
+    if fact.item.endswith(("government_portal", "agency_website")) and re.search(r"主动公开各类|共(?:主动)?公开",
+                                                                                 fact.evidence):
+        reader.facts.append(replace(fact, item="proactive.total"))
 
 
 # --------------------------------------------------------------------------- requests, fees, appeals
@@ -258,6 +280,7 @@ def _appeals(reader: _Reader, s_start: int, s_end: int) -> None:
             if quantity:
                 reader.add("appeals", proceeding, quantity, match.start(), match.end(), unit=match.group("unit"))
                 positives.add(proceeding)
+    _appeal_outcomes(reader, s_start, s_end)
     if not (in_section or P.APPEAL_ZERO_CONTEXT_RE.search(sentence)):
         return
     for clause_start, clause in _clauses(text, s_start, s_end):
@@ -271,6 +294,26 @@ def _appeals(reader: _Reader, s_start: int, s_end: int) -> None:
                 named.append(proceeding)
         for proceeding in named:
             reader.add("appeals", proceeding, ZERO, clause_start + negation.start(), clause_start + len(clause))
+
+
+def _appeal_outcomes(reader: _Reader, s_start: int, s_end: int) -> None:
+    """`行政复议351件，其中结果维持72件…` → outcomes of the proceeding named last before them."""
+    text = reader.text
+    for pattern, outcome in P.APPEAL_OUTCOME_RES:
+        for match in pattern.finditer(text, s_start, s_end):
+            before = text[s_start:match.start()]
+            named = [(before.rfind(word), proceeding) for word, proceeding in P.PROCEEDING_WORDS if word in before]
+            if not named:
+                continue
+            proceeding = max(named)[1]
+            quantity = _quantity(match)
+            if quantity is None:
+                continue
+            reader.facts.append(Fact(
+                table="appeals", item=f"{proceeding}.{outcome}", value=quantity.value, start=match.start(),
+                end=match.end(), evidence=text[match.start():match.end()], approximate=quantity.approximate,
+                unit=match.group("unit"), proceeding=proceeding, outcome=outcome,
+            ))
 
 
 # --------------------------------------------------------------------------- old statistics tables
@@ -414,12 +457,51 @@ def _compare(facts: list[Fact]) -> list[CheckResult]:
     return checks
 
 
+_WRAP_STOP = "。！？!?：:；;|"
+_ITEM_START_RE = re.compile(rf"^\s*(?:{P.CN_ORDINAL}[、.．是]|{P.OPEN}|\d+[、.．]|第|[\u3220-\u3229①-⑩])")
+_FOOTER_RE = re.compile(r"^\s*-\s*\d+\s*-\s*$|^\f")
+_SPACE_BETWEEN_RE = re.compile(rf"(?<=[{P.CJK}\d%.,，。、“”（）()])[ \t\u3000]+(?=[{P.CJK}\d“”（）()])")
+
+
+def compact(text: str, heading_starts: set[int] | frozenset[int] = frozenset()) -> tuple[str, list[int]]:
+    """Text with PDF line wraps, page footers and spaces inside CJK runs removed, and an offset map.
+
+    `positions[i]` is the offset in `text` of character i of the compact text (plus one final
+    entry for the end), so spans found in the compact text map back to the original.
+    """
+    drop = bytearray(len(text))
+    for match in _SPACE_BETWEEN_RE.finditer(text):
+        drop[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    lines = list(re.finditer(r"(?m)^[^\n]*$", text))
+    for line in lines:
+        if _FOOTER_RE.match(line.group(0)):
+            drop[line.start():line.end()] = b"\x01" * (line.end() - line.start())
+    previous = None
+    for line in lines:
+        body = line.group(0)
+        if not body.strip() or _FOOTER_RE.match(body):
+            if not body.strip():
+                previous = None
+            continue
+        if previous is not None:
+            prev_body = previous.group(0).rstrip()
+            if (len(prev_body.strip()) >= 15 and prev_body[-1] not in _WRAP_STOP and "|" not in body
+                    and previous.start() not in heading_starts and not _ITEM_START_RE.match(body)):
+                gap_start = previous.start() + len(prev_body)
+                drop[gap_start:line.start()] = b"\x01" * (line.start() - gap_start)
+        previous = line
+    kept = [i for i in range(len(text)) if not drop[i]]
+    return "".join(text[i] for i in kept), [*kept, len(text)]
+
+
 def parse_prose(text: str, sections: list[Section], template_format: str | None = None) -> ProseResult:
     """Facts stated in the prose of `text` (and in its pre-2019 statistics tables)."""
     table_spans = [] if template_format else find_old_tables(text)
     masked = _mask(text, table_spans)
-    reader = _Reader(masked, sections)
-    for match in _SENTENCE_RE.finditer(masked):
+    compacted, positions = compact(masked, {s.start for s in sections})
+    mapped_sections = _map_sections(sections, positions)
+    reader = _Reader(compacted, mapped_sections)
+    for match in _SENTENCE_RE.finditer(compacted):
         s_start, s_end = match.start(), match.end()
         if not match.group(0).strip() or reader.kind_at(s_start) == "problems_and_improvements":
             continue
@@ -427,7 +509,8 @@ def parse_prose(text: str, sections: list[Section], template_format: str | None 
         _requests(reader, s_start, s_end)
         _fees(reader, s_start, s_end)
         _appeals(reader, s_start, s_end)
-    reader.text = text
+    prose_facts = [_remap(f, positions, text) for f in reader.facts]
+    reader.text, reader.facts = text, prose_facts
     unmapped = _old_tables(reader, table_spans)
     facts = _dedupe(reader.facts)
     issues = []
@@ -436,6 +519,23 @@ def parse_prose(text: str, sections: list[Section], template_format: str | None 
                             f"{unmapped} row(s) of the statistics table carry values with no canonical key; "
                             "they were not loaded."))
     return ProseResult(facts, _compare(facts), issues)
+
+
+def _map_sections(sections: list[Section], positions: list[int]) -> list[Section]:
+    """Sections with offsets in the compact text."""
+    import bisect
+    from dataclasses import replace
+
+    return [replace(s, start=bisect.bisect_left(positions, s.start), end=bisect.bisect_left(positions, s.end))
+            for s in sections]
+
+
+def _remap(fact: Fact, positions: list[int], text: str) -> Fact:
+    from dataclasses import replace
+
+    start = positions[fact.start]
+    end = positions[fact.end - 1] + 1 if fact.end > fact.start else start
+    return replace(fact, start=start, end=end, evidence=text[start:end])
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from etl.model import Section
+from etl.parse.numbers import read_number
 from etl.parse.patterns import (
     BARE_HEADING_ENDINGS,
+    NOT_HEADING_RE,
     SECTION_KIND_KEYWORDS,
     SECTION_SUBKIND_KEYWORDS,
     SUB_ORDINAL_RE,
@@ -81,14 +83,21 @@ def _attachment_line(line: str) -> bool:
 def find_sections(text: str) -> list[Section]:
     """Top-level sections in text order; text before the first heading belongs to no section."""
     found: list[tuple[int, str, str | None, str | None]] = []  # (start, heading, kind, subkind)
+    last_ordinal = 0
     for match in _LINE_RE.finditer(text):
         line = match.group(0)
         if not line.strip():
             continue
-        if "|" in line and not _attachment_line(line):
+        if ("|" in line and not _attachment_line(line)) or NOT_HEADING_RE.search(line):
             continue
         head = _heading_text(line)
         if head is not None:
+            ordinal = TOP_ORDINAL_RE.match(line)
+            number = read_number(ordinal.group("cn") or ordinal.group("part") or "")
+            if number is not None:
+                if last_ordinal and number <= last_ordinal:
+                    continue  # a restarted or repeated ordinal is a sub-list, not a section
+                last_ordinal = int(number)
             heading = head[0]
             kind, subkind = classify_heading(heading)
             found.append((match.start(), line.strip()[: head[1]].strip(), kind, subkind))
