@@ -165,3 +165,28 @@ def test_prose_and_table_disagreeing_are_both_kept() -> None:
     totals = sorted((f.source, f.value) for f in result.facts if f.item == "proactive.total")
     assert totals == [("prose", 95), ("table", 88)]
     assert any(c.check == "prose_vs_table" and c.status == "fail" for c in result.checks)
+
+
+def test_pdf_wrapped_lines_spaces_and_page_footers() -> None:
+    text = (
+        "（一）主动公开情况。2023 年，区政府网站主动公开各类政\n府信息 2300 余条，组织召开新闻\n-2-\n"
+        "发布会 7 场。\n（二）依申请公开情况。全年共受理政府信息公开申请 41\n件。\n"
+    )
+    by_item = {f.item: f for f in facts(text)}
+    assert by_item["proactive.total"].value == 2300 and by_item["proactive.total"].approximate
+    assert by_item["proactive.channel.press_conference"].value == 7
+    received = by_item["new_received"]
+    assert received.value == 41
+    assert text[received.start:received.end] == received.evidence and "\n" in received.evidence
+
+
+def test_appeal_outcomes_follow_the_proceeding_named_before_them() -> None:
+    text = "全年政府信息公开行政复议9件，其中结果维持5件，尚未审结4件；行政诉讼3件，其中结果纠正1件，其他结果2件。"
+    got = values(text, "appeals")
+    assert got == {"review.total": {9}, "review.upheld": {5}, "review.pending": {4}, "litigation.total": {3},
+                   "litigation.corrected": {1}, "litigation.other": {2}}
+
+
+def test_template_table_labels_are_not_zero_statements() -> None:
+    text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n结果维持\n"
+    assert values(text, "appeals") == {}

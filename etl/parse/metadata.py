@@ -162,6 +162,12 @@ def _agency_from_body(text: str) -> str | None:
     return abbreviated
 
 
+def _named_self(text: str) -> str | None:
+    """A self-reference that carries a name (`我们交通局` → 交通局), the last resort for the agency."""
+    names = Counter(m.group("name") + m.group("type") for m in SELF_REFERENCE_RE.finditer(text) if m.group("name"))
+    return names.most_common(1)[0][0] if names else None
+
+
 @lru_cache(maxsize=4096)
 def _region(name: str) -> tuple[str | None, str | None, str | None, str | None]:
     """(province, city, county, adcode) of the place an agency name starts with, via cpca."""
@@ -250,7 +256,7 @@ def read_metadata(text: str) -> Metadata:
     if published_on is None:
         match = PAGE_DATE_RE.search(text)
         published_on = _date(match) if match else None
-    name = (title.agency if title else None) or signer or _agency_from_body(text)
+    name = (title.agency if title else None) or signer or _agency_from_body(text) or _named_self(text)
     if title is None:
         issues.append(Issue("info", "no_title", "No report title line was found; metadata comes from the body."))
     if name is None:

@@ -146,11 +146,7 @@ def split_reports(text: str) -> SplitResult:
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         truncated = TRUNCATION_RE.search(text, start, end) is not None
-        spans.append(ReportSpan(start, end, truncated))
-        if truncated:
-            issues.append(Issue("warning", "truncated_report",
-                                f"Report {index + 1} of this file is cut off (a 'hidden text' marker); "
-                                "its figures are incomplete.", start, end))
+        spans.append(ReportSpan(start, end, truncated))  # the orchestrator adds the report's own issue
     if len(spans) > 1:
         issues.insert(0, Issue("warning", "several_reports",
                                f"This file holds {len(spans)} reports glued together; they were split at "
