@@ -77,3 +77,18 @@ def test_abbreviated_self_name_from_the_body() -> None:
     only_short = read_metadata("今年以来，我委认真落实条例。市卫生计生委调整了目录，市卫生计生委还开通了热线。\n")
     assert (only_short.agency.name, only_short.agency.level, only_short.agency.adcode) == (
         "市卫生计生委", "city", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level"),
+    [
+        ("唐河镇2010年政府信息公开工作年度报告\n正文。\n", "唐河镇", "township"),
+        ("衡阳市城乡规划局2014年政府信息公开工作年度报告\n正文。\n", "衡阳市城乡规划局", "city"),
+        ("国家海洋信息中心2012年政府信息公开工作年度报告\n正文。\n", "国家海洋信息中心", "central"),
+        ("2020年政府信息公开工作年度报告\n永嘉县审计局\n正文。\n", "永嘉县审计局", "county"),
+        ("关于2016年度政府信息公开情况的报告\n温州市档案局\n正文。\n", "温州市档案局", "city"),
+    ],
+)
+def test_level_words_and_title_variants(text: str, name: str, level: str) -> None:
+    agency = read_metadata(text).agency
+    assert (agency.name, agency.level) == (name, level)

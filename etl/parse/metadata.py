@@ -33,6 +33,7 @@ from etl.parse.patterns import (
     SIGNATURE_RE,
     TITLE_NO_YEAR_RE,
     TITLE_RE,
+    TOWNSHIP_RE,
     YEAR_PLACEHOLDER_RE,
 )
 
@@ -88,14 +89,25 @@ def _line_before(text: str, position: int) -> str | None:
     return None
 
 
+def _line_after(text: str, position: int) -> str | None:
+    """An agency name alone on the line after a title without one (`2020年…年度报告` then `XX局`)."""
+    lines = text[position:position + 200].lstrip("\n").splitlines()
+    if not lines:
+        return None
+    line = lines[0].strip()
+    if 2 <= len(line) <= 30 and re.fullmatch(rf"[{CJK}()（）]+", line) and line.endswith(AGENCY_SUFFIXES):
+        return line
+    return None
+
+
 def find_titles(text: str, window: int | None = None) -> list[Title]:
     """Report title lines in `text` (all of them, or those starting within `window` characters)."""
     titles = []
     for match in TITLE_RE.finditer(text):
         if window is not None and match.start() > window:
             break
-        agency = _clean_agency(match.group("pre")) or _clean_agency(match.group("post")) or _line_before(
-            text, match.start("title"))
+        agency = (_clean_agency(match.group("pre")) or _clean_agency(match.group("post"))
+                  or _line_before(text, match.start("title")) or _line_after(text, match.end("title")))
         titles.append(Title(match.group("title").strip(), match.start("title"), match.end("title"), agency,
                             _year(match.group("year"))))
     if not titles:
@@ -198,9 +210,11 @@ def _level(name: str, region: tuple[str | None, str | None, str | None, str | No
     for part in (province, city, county):
         if part and rest.startswith(part):
             rest = rest[len(part):]
-    for word, level in LEVEL_WORDS[:7]:  # central and township words anywhere before the type word
-        if word in rest[:6] or (level == "central" and name.startswith(word)):
+    for word, level in LEVEL_WORDS:
+        if level == "central" and name.startswith(word):
             return level
+    if TOWNSHIP_RE.search(rest) or TOWNSHIP_RE.search(name):
+        return "township"
     if county:
         return "county"
     if city:

@@ -127,6 +127,8 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("自治州", "city"), ("地区", "city"), ("盟", "city"), ("市", "city"),
     ("自治区", "province"), ("省", "province"),
 )
+#: A township name: 乡/镇/街道/苏木 closing a place name or followed by its government's name.
+TOWNSHIP_RE = re.compile(r"(?:乡|镇|街道|苏木)(?=人民政府|政府|办事处|党政办|便民服务中心|$)")
 #: A people's government reporting for its whole area (§2.3 summary reports).
 REGION_SCOPE_RE = re.compile(
     r"汇总|编制而成|全(?:市|省|县|区)各级行政机关|全(?:市|省|县|区)(?:政府)?各部门|所列数据来自全(?:市|省|县|区)"
