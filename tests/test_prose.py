@@ -190,3 +190,19 @@ def test_appeal_outcomes_follow_the_proceeding_named_before_them() -> None:
 def test_template_table_labels_are_not_zero_statements() -> None:
     text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n结果维持\n"
     assert values(text, "appeals") == {}
+
+
+def test_old_table_one_row_per_line_with_annual_and_cumulative_columns() -> None:
+    text = (
+        "附表\n"
+        "统计指标 | 单位 | 本年 | 历年累计 |\n"
+        "主动公开信息数 | 条 | 140 | 2200 |\n"
+        "其中：政府网站 | 条 | 120 | 1900 |\n"
+        "受理依申请公开信息总数 | 件 | 6 | 31 |\n"
+        "同意公开答复数 | 件 | 4 | 20 |\n"
+        "行政复议数 | 件 | 0 | 1 |\n"
+        "行政诉讼数 | 件 | 无 | 2 |\n"
+    )
+    got = {f.item: f.value for f in facts(text) if f.source == "table"}
+    assert got == {"proactive.total": 140, "proactive.channel.government_portal": 120, "new_received": 6,
+                   "granted": 4, "review.total": 0, "litigation.total": 0}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from etl.model import CleanText, RawDocument
 from etl.parse import parse
 from etl.parse.measures import find_measures
@@ -128,3 +131,26 @@ def test_measures_in_a_closing_paragraph_without_a_problems_section() -> None:
             "明年，我们将继续努力，一是扩大公开范围；二是提高公开质量；三是加强监督检查。\n")
     measures = find_measures(text, find_sections(text))
     assert [m.ordinal for m in measures] == [1, 2, 3]
+
+
+def test_heading_followed_by_content_after_a_colon() -> None:
+    text = "一、主动公开政府信息的情况：全年主动公开政府信息120条，内容涵盖各个领域，方便群众查询办事。\n"
+    (section,) = find_sections(text)
+    assert (section.kind, section.heading) == ("proactive", "一、主动公开政府信息的情况")
+
+
+_ALPHABET = list("一二三四五六七八九十、。，；：（）()|\n 0123456789余多近约年月日条件次我局委公开主动申请"
+                 "复议诉讼收费报告政府信息其中累计未收到没有发生情况问题改进措施是第%—无")
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=400))
+@settings(max_examples=150, deadline=None)
+def test_parse_never_raises_and_spans_are_consistent(text: str) -> None:
+    parsed = doc(text)
+    for report in parsed.reports:
+        for fact in report.facts:
+            assert 0 <= fact.start <= fact.end <= len(report.text)
+            if fact.source == "prose":
+                assert report.text[fact.start:fact.end] == fact.evidence
+        for measure in report.improvement_measures:
+            assert 0 <= measure.start <= measure.end <= len(report.text)

@@ -48,8 +48,11 @@ def _heading_text(line: str) -> tuple[str, int] | None:
     if not match:
         return None
     rest = line[match.end():]
+    colon = min((i for i in (rest.find("："), rest.find(":")) if i > 0), default=-1)
     stop = rest.find("。")
-    if stop >= 0:
+    if 0 < colon <= 30 and (stop < 0 or colon < stop):
+        rest = rest[:colon]  # `一、主动公开政府信息的情况：全年…` — content follows the colon
+    elif stop >= 0:
         if stop > 30:
             return None
         rest = rest[:stop]
