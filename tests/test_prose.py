@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from etl.model import Fact
 from etl.parse.prose import parse_prose
 from etl.parse.sections import find_sections
@@ -206,3 +208,52 @@ def test_old_table_one_row_per_line_with_annual_and_cumulative_columns() -> None
     got = {f.item: f.value for f in facts(text) if f.source == "table"}
     assert got == {"proactive.total": 140, "proactive.channel.government_portal": 120, "new_received": 6,
                    "granted": 4, "review.total": 0, "litigation.total": 0}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("本年度受理政府信息公开申请0宗。", {"new_received": {0}}),
+        ("共受理信息公开申请10件，其中当面申请1宗，网上申请9宗，信函申请0宗。",
+         {"new_received": {10}, "received_by.in_person": {1}, "received_by.online": {9},
+          "received_by.letter": {0}}),
+        ("全年未接到公民、法人和其他组织提出的政府信息公开申请。", {"new_received": {0}}),
+        ("本局未收到申请公开政府信息的要求。", {"new_received": {0}}),
+        ("全年没有依申请公开政府信息的情况。", {"new_received": {0}}),
+        ("收到政府信息公开申请数量为0件。", {"new_received": {0}}),
+        ("对申请的答复中，否决公开的为3件，“非本部门掌握”的2件。",
+         {"legacy.exempt": {3}, "legacy.not_this_agency": {2}}),
+        ("三、依申请公开情况\n予以公开5件，部分公开2件，不予公开1件，无法提供3件，不予处理0件，其他处理1件。",
+         {"granted": {5}, "partially_granted": {2}, "denied": {1}, "unable": {3}, "not_processed": {0},
+          "other": {1}}),
+    ],
+)
+def test_request_phrasings(sentence: str, expected: dict) -> None:
+    assert values(sentence, "requests") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("依申请提供信息时，收取的费用为0元。", {"fees.charged_yuan": {0}}),
+        ("依申请公开工作中没有收取申请人任何费用。", {"fees.charged_yuan": {0}}),
+        ("没有向依申请公开对象收取复印、传真、递送等任何费用，也无减免情况。",
+         {"fees.charged_yuan": {0}, "fees.waived_yuan": {0}}),
+        ("全年收取信息处理费0.12万元。", {"fees.charged_yuan": {1200}}),
+    ],
+)
+def test_fee_phrasings(sentence: str, expected: dict) -> None:
+    assert values(sentence, "disclosure_counts") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年信息公开类行政复议7件，诉讼9件，均获维持。", {"review.total": {7}, "litigation.total": {9}}),
+        ("本年度未发生因政府信息公开引起的行政复议案、行政诉讼案和有关的申诉案。",
+         {"review.total": {0}, "litigation.total": {0}, "complaint.total": {0}}),
+        ("没有发生针对本单位有关政府信息公开事务的行政复议。", {"review.total": {0}}),
+    ],
+)
+def test_appeal_phrasings(sentence: str, expected: dict) -> None:
+    assert values(sentence, "appeals") == expected

@@ -233,7 +233,7 @@ REQUEST_ZERO_RES: tuple[re.Pattern[str], ...] = (
 )
 #: Outcome phrasings → request items (§10.2; template keys where the meaning is the same).
 REQUEST_OUTCOME_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (compile_number_pattern(pattern + rf"[”\"]?(?:的|为|有)?(?:申请)?(?:共)?{{N}}(?P<unit>{REQUEST_UNITS})"), key)
+    (compile_number_pattern(pattern + rf"[”\"]?(?:的)?(?:申请)?(?:为|有|共|共计)?{{N}}(?P<unit>{REQUEST_UNITS})"), key)
     for pattern, key in (
         (r"在已(?:经)?答复的", "answered"),
         (r"[“\"]?同意部分公开", "partially_granted"),
@@ -252,6 +252,18 @@ REQUEST_OUTCOME_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[“\"]?告知通过其他途径办理", "legacy.other_channel"),
         (r"[“\"]?无法提供", "unable"),
         (r"[“\"]?不予处理", "not_processed"),
+        (r"[“\"]?其他处理", "other"),
+    )
+)
+#: How requests arrived, stated in prose (`其中当面申请1宗，网上申请9宗`).
+REQUEST_CHANNEL_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (compile_number_pattern(rf"(?:{words})(?:提出的)?申请(?:的)?(?:为|有|共)?{{N}}(?P<unit>{REQUEST_UNITS})"), key)
+    for words, key in (
+        ("当面|现场", "received_by.in_person"),
+        ("传真", "received_by.fax"),
+        ("网上|网络|在线|网站", "received_by.online"),
+        ("电子邮件|邮件", "received_by.email"),
+        ("信函|邮寄|来信", "received_by.letter"),
     )
 )
 

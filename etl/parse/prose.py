@@ -222,7 +222,7 @@ def _requests(reader: _Reader, s_start: int, s_end: int) -> None:
     if "申请" not in sentence and reader.kind_at(s_start) != "requests":
         return
     taken: list[tuple[int, int]] = []
-    for pattern, key in P.REQUEST_OUTCOME_RES:
+    for pattern, key in (*P.REQUEST_CHANNEL_RES, *P.REQUEST_OUTCOME_RES):
         for match in pattern.finditer(text, s_start, s_end):
             if any(a <= match.start("n") < b for a, b in taken):
                 continue
