@@ -41,11 +41,12 @@ PATTERNS = (
     re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日"),
 )
 PATTERN_CHARS = "（）一二三四五六七八九十年月日０１２３４５６７８９"
-MAX_RUNS = 500  # per document: bound the work on pathological input
+MAX_RUNS = 500
+TRAILS = tuple(range(0x40, 0x7F)) + tuple(range(0x80, 0xFF))  # per document: bound the work on pathological input
 
 
 @lru_cache(maxsize=1)
-def _common_chars() -> frozenset[str]:
+def common_chars() -> frozenset[str]:
     """GB2312 level-1 hanzi (the ~3,755 most frequent) and their traditional forms."""
     level1 = []
     for lead in range(0xB0, 0xD8):
@@ -82,6 +83,7 @@ def _invisible_pairs() -> tuple[tuple[int, int], ...]:
     return tuple(pairs)
 
 
+@lru_cache(maxsize=65536)
 def _char_score(char: str) -> float:
     """How plausible one character is in a report (positive: ordinary; negative: junk)."""
     if char in COMMON_PUNCT:
@@ -89,7 +91,7 @@ def _char_score(char: str) -> float:
     code = ord(char)
     if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
         return 1.5  # full-width digits and letters
-    if char in _common_chars():
+    if char in common_chars():
         return 1.0
     if 0x2460 <= code <= 0x2469:
         return 0.5  # circled digits ①…⑩
@@ -98,11 +100,12 @@ def _char_score(char: str) -> float:
     return -3.0  # kana, bopomofo, box drawing, Greek, private use, symbols
 
 
+def _pattern_score(text: str) -> float:
+    return PATTERN_BONUS * sum(len(pattern.findall(text)) for pattern in PATTERNS)
+
+
 def _text_score(text: str) -> float:
-    score = sum(_char_score(c) for c in text)
-    for pattern in PATTERNS:
-        score += PATTERN_BONUS * len(pattern.findall(text))
-    return score
+    return sum(map(_char_score, text)) + _pattern_score(text)
 
 
 @dataclass
@@ -129,7 +132,7 @@ def _decode_with_lost_pair(data: bytes) -> list[_Candidate]:
     plain = _decode_pairs(data)
     if plain is not None:
         found.append(_Candidate(plain, _text_score(plain), 0))
-    if len(data) > 60:
+    if len(data) > 60 or 0xA3 not in data:  # patterns need full-width brackets or digits (lead byte 0xA3)
         return found
     by_first, by_second = _invisible_index()
     leads, trails = _pattern_bytes()
@@ -148,7 +151,7 @@ def _decode_with_lost_pair(data: bytes) -> list[_Candidate]:
         for p1, p2 in pairs:
             left = _decode_pairs(bytes((lead, p1)))
             right = _decode_pairs(bytes((p2, trail)))
-            if left is None or right is None:
+            if left is None or right is None or len(left) != 1 or len(right) != 1:
                 continue
             text = head + left + right + tail
             best.append(_Candidate(text, _text_score(text) - 2 * GUESS_PENALTY, 2))
@@ -188,12 +191,16 @@ def _complete_dangling(prefix: bytes, lead: int) -> list[_Candidate]:
     if head is None:
         return []
     options = []
-    for trail in list(range(0x40, 0x7F)) + list(range(0x80, 0xFF)):
+    head_score = _text_score(head)
+    head_tail_patterns = _pattern_score(head[-11:])
+    for trail in TRAILS:
         char = _decode_pairs(bytes((lead, trail)))
-        if char is None:
+        if char is None or len(char) != 1:  # not one double-byte character
             continue
         text = head + char
-        options.append(_Candidate(text, _text_score(text) - GUESS_PENALTY, 1))
+        # only patterns ending at the new character can change the score
+        score = head_score + _char_score(char) + _pattern_score(text[-12:]) - head_tail_patterns - GUESS_PENALTY
+        options.append(_Candidate(text, score, 1))
     options.sort(key=lambda c: -c.score)
     chosen = [_Candidate(head, _text_score(head), 0)]
     if options and (len(options) == 1 or options[0].score > options[1].score):

@@ -115,7 +115,6 @@ CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^第\s*\d{1,4}\s*页(\s*[/，,]?\s*共\s*\d{1,4}\s*页)?$",
         r"^\d{1,4}\s*/\s*\d{1,4}$",
         r"^[^\s|]{1,80}\.(pdf|docx?|xlsx?|wps|et|zip|rar|jpg|png)$",  # attachment file names
-        r"^此处隐藏\s*[:：]?\s*\d+字.*$",
         r"^.{0,10}(扫一扫|手机扫描).{0,10}(打开|浏览|阅读).{0,10}$",
         r"^【.{1,8}】(\s*【.{1,8}】)+$",  # rows of bracketed buttons
     )

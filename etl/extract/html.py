@@ -1,0 +1,205 @@
+"""HTML → text with lxml: block elements become lines, tables become P1 rows.
+
+Scripts, styles and other non-content elements are dropped. `<br>` breaks a line. Each
+`<table>` is rendered through `tables.to_grid` so rowspan/colspan land in the right
+columns; a table nested in a cell is flattened into that cell's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from etl.extract.tables import Cell, clean_cell_text, render_rows, to_grid
+
+DROP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "select",
+        "button",
+        "input",
+        "textarea",
+        "map",
+        "audio",
+        "video",
+        "head",
+    }
+)
+BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "hr",
+        "form",
+        "fieldset",
+        "center",
+        "address",
+        "figure",
+        "figcaption",
+        "caption",
+        "body",
+        "html",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+    }
+)
+INLINE_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+
+def _tag(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+class _Writer:
+    """Collects lines; inline text accumulates until a block boundary."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] = []
+
+    def text(self, value: str | None) -> None:
+        if value:
+            self.current.append(INLINE_SPACE.sub(" ", value))
+
+    def line_break(self) -> None:
+        line = "".join(self.current).strip()
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+    def raw_lines(self, lines: list[str]) -> None:
+        self.line_break()
+        self.lines.extend(lines)
+
+
+def _cell_text(cell: etree._Element) -> str:
+    """Text of a cell, including nested tables, on one line."""
+    writer = _Writer()
+    for child_text in _walk_inline(cell):
+        writer.text(child_text)
+    return clean_cell_text("".join(writer.current))
+
+
+def _walk_inline(element: etree._Element):  # type: ignore[no-untyped-def]
+    """Yield text of `element` in order, with a space at block boundaries and <br>."""
+    tag = _tag(element)
+    if tag in DROP or not isinstance(element.tag, str):
+        if element.tail:
+            yield element.tail
+        return
+    if tag in BLOCK or tag in ("br", "td", "th"):
+        yield " "
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _walk_inline(child)
+    if tag in BLOCK or tag in ("td", "th"):
+        yield " "
+    if element.tail:
+        yield element.tail
+
+
+def _span(element: etree._Element, name: str) -> int:
+    try:
+        return int(str(element.get(name, "1")).strip() or 1)
+    except ValueError:
+        return 1
+
+
+def table_lines(table: etree._Element) -> list[str]:
+    """P1 lines for one `<table>` (rows of nested tables belong to their own table)."""
+    rows: list[list[Cell]] = []
+    for tr in table.iter("tr"):
+        if next((a for a in tr.iterancestors("table")), None) is not table:
+            continue
+        cells = [
+            Cell(_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"))
+            for cell in tr
+            if _tag(cell) in ("td", "th")
+        ]
+        rows.append(cells)
+    return render_rows(to_grid(rows))
+
+
+def _walk(element: etree._Element, writer: _Writer) -> None:
+    tag = _tag(element)
+    if not isinstance(element.tag, str) or tag in DROP:  # comments, processing instructions, scripts
+        writer.text(element.tail)
+        return
+    if tag == "table":
+        writer.raw_lines(table_lines(element))
+        writer.text(element.tail)
+        return
+    if tag == "br":
+        writer.line_break()
+        writer.text(element.tail)
+        return
+    block = tag in BLOCK
+    if block:
+        writer.line_break()
+    writer.text(element.text)
+    for child in element:
+        _walk(child, writer)
+    if block:
+        writer.line_break()
+    writer.text(element.tail)
+
+
+def html_to_text(markup: str) -> str:
+    """The text of an HTML document (title first, then the body), one block per line."""
+    try:
+        document = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        # lxml refuses str input with an XML encoding declaration, and empty documents
+        try:
+            document = lxml_html.document_fromstring(markup.encode("utf-8"), parser=_utf8_parser())
+        except (etree.ParserError, ValueError):
+            return ""
+    writer = _Writer()
+    title = document.find(".//title")
+    if title is not None and title.text and title.text.strip():
+        writer.text(title.text)
+        writer.line_break()
+    body = document.find("body")
+    _walk(body if body is not None else document, writer)
+    writer.line_break()
+    return "\n".join(writer.lines) + ("\n" if writer.lines else "")
+
+
+def _utf8_parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(encoding="utf-8")
