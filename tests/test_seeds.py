@@ -206,6 +206,8 @@ def check(seed: str, field: str) -> None:
             assert doc.reports[1].offset >= len(doc.reports[0].text)
         else:
             assert len(doc.reports) == 1 and "several_reports" not in doc_codes
+        if "cannot be repaired" in exp.get("notes", ""):
+            assert any(i.code == "unrepairable_mojibake" for i in doc.issues), "the damaged run must be reported"
 
 
 @pytest.mark.skipif(not SEED_IDS, reason="../shared/seeds is absent")

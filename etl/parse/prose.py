@@ -106,6 +106,8 @@ def _clause_before(text: str, start: int, floor: int) -> tuple[str, int]:
     cut = 0
     for match in _CLAUSE_SPLIT_RE.finditer(segment):
         cut = match.end()
+    while cut < len(segment) and segment[cut] in "、 \t\n":
+        cut += 1
     return segment[cut:], floor + cut
 
 
