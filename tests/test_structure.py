@@ -154,3 +154,26 @@ def test_parse_never_raises_and_spans_are_consistent(text: str) -> None:
                 assert report.text[fact.start:fact.end] == fact.evidence
         for measure in report.improvement_measures:
             assert 0 <= measure.start <= measure.end <= len(report.text)
+
+
+HEADING_VARIANTS = {
+    "overview": "概述;概 述;总体情况;总体工作情况;基本情况;主要工作概述;政府信息公开工作要点落实情况;"
+                "主要任务落实情况;引言",
+    "proactive": "主动公开政府信息的情况;政府信息主动公开情况;政府信息公开情况;行政机关主动公开政府信息情况",
+    "requests": "依申请公开政府信息和不予公开政府信息的情况;依申请公开信息的情况和不予公开信息的情况;"
+                "政府信息依申请公开办理情况;依申请公开、不予公开及咨询政府信息情况;收到和处理政府信息公开申请情况",
+    "fees": "政府信息公开的收费及减免情况;依申请信息公开收费情况;政府信息公开相关费用情况;政府支出和收费;"
+            "人员和收支情况",
+    "appeals": "因政府信息公开申请行政复议、提起行政诉讼的情况;申请行政复议、提起行政诉讼和申诉的情况;"
+               "复议、诉讼和申述情况;行政复议和诉讼情况;行政复议诉讼和举报投诉情况;政府信息公开类行政复议和行政诉讼情况",
+    "problems_and_improvements": "存在的主要问题及改进措施;存在问题及工作打算;工作存在的主要问题及下步打算;"
+                                 "存在的主要问题及下步工作安排;主要问题和改进措施",
+    "other": "其他需要报告的事项;其他事项;需要说明的事项与附表;附件;咨询处理情况;回应解读情况;"
+             "机构建设、保障经费和培训会议情况;政府信息公开会议和培训情况;政府信息公开重点工作落实情况;政府信息公开工作创新性做法",
+}
+
+
+def test_all_observed_heading_variants() -> None:
+    for kind, variants in HEADING_VARIANTS.items():
+        for variant in variants.split(";"):
+            assert classify_heading(variant)[0] == kind, variant

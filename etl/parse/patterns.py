@@ -41,6 +41,9 @@ SECTION_KIND_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("其他", "other"), ("其它", "other"), ("附表", "other"), ("附件", "other"),
 )
 
+#: Whole headings whose kind no keyword gives (§4.1: the bare 政府信息公开情况 is the proactive section).
+SECTION_EXACT_HEADINGS: dict[str, str] = {"政府信息公开情况": "proactive", "政务公开情况": "proactive"}
+
 #: Extra section kinds stored as kind "other" with a subkind (§4.1, last row).
 SECTION_SUBKIND_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("咨询", "consultations"),
@@ -49,6 +52,7 @@ SECTION_SUBKIND_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("会议", "meetings_and_training"), ("培训", "meetings_and_training"),
     ("重点工作", "key_tasks"),
     ("附表", "appendix"), ("附件", "appendix"),
+    ("创新", "innovation"),
 )
 
 #: A heading line without an ordinal (seed-style `基本情况`) must end with one of these words.

@@ -16,6 +16,7 @@ from etl.parse.numbers import read_number
 from etl.parse.patterns import (
     BARE_HEADING_ENDINGS,
     NOT_HEADING_RE,
+    SECTION_EXACT_HEADINGS,
     SECTION_KIND_KEYWORDS,
     SECTION_SUBKIND_KEYWORDS,
     SUB_ORDINAL_RE,
@@ -34,6 +35,8 @@ def classify_heading(heading: str) -> tuple[str | None, str | None]:
     Extra themes (咨询, 回应解读, 机构建设 …) become kind "other" with a subkind.
     """
     text = heading.replace(" ", "").replace("\u3000", "")
+    if text.rstrip("：:") in SECTION_EXACT_HEADINGS:
+        return SECTION_EXACT_HEADINGS[text.rstrip("：:")], None
     kind = next((k for keyword, k in SECTION_KIND_KEYWORDS if keyword in text), None)
     if kind in (None, "other"):
         subkind = next((s for keyword, s in SECTION_SUBKIND_KEYWORDS if keyword in text), None)
