@@ -177,3 +177,20 @@ def test_all_observed_heading_variants() -> None:
     for kind, variants in HEADING_VARIANTS.items():
         for variant in variants.split(";"):
             assert classify_heading(variant)[0] == kind, variant
+
+
+def test_signature_then_an_appended_statistics_table_is_one_report() -> None:
+    rows = ["一、主动公开情况", "条", "120", "二、依申请公开情况", "件", "3", "三、行政复议数量", "件", "0"]
+    table = "\n".join(rows * 8)
+    text = ("一、概述\n" + FILLER + "\n二、主动公开政府信息情况\n全年主动公开信息120条。\n"
+            "青田县林业局\n2014年3月1日\n附件：统计表\n" + table + "\n")
+    assert len(split_reports(text).reports) == 1
+
+
+def test_signature_then_another_report_is_split() -> None:
+    second = ("一、概述\n" + FILLER.replace("我局", "本中心")
+              + "\n二、主动公开政府信息情况\n本中心全年主动公开信息40条。\n")
+    text = ("一、概述\n" + FILLER + "\n二、主动公开政府信息情况\n全年主动公开信息120条。\n"
+            "青田县林业局\n2014年3月1日\n" + second)
+    spans = split_reports(text).reports
+    assert len(spans) == 2 and text[spans[1].start:].startswith("一、概述")

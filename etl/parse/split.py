@@ -125,7 +125,8 @@ def _signature_boundaries(text: str) -> list[int]:
     for match in SIGNATURE_RE.finditer(text):
         rest = text[match.end():]
         prose = "\n".join(line for line in rest.splitlines() if "|" not in line)
-        if len(prose.strip()) >= MIN_BODY and any(TOP_ORDINAL_RE.match(line) for line in prose.splitlines()):
+        if (len(prose.strip()) >= MIN_BODY and prose.count("。") >= 3
+                and any(TOP_ORDINAL_RE.match(line) for line in prose.splitlines())):
             first = re.search(r"\S", rest)
             if first:
                 boundaries.append(match.end() + first.start())
