@@ -92,3 +92,12 @@ def test_abbreviated_self_name_from_the_body() -> None:
 def test_level_words_and_title_variants(text: str, name: str, level: str) -> None:
     agency = read_metadata(text).agency
     assert (agency.name, agency.level) == (name, level)
+
+
+def test_year_conflict_and_unusual_publication_date_are_reported() -> None:
+    text = ("青田县林业局2013年政府信息公开工作年度报告\n本报告所列数据统计期限为2012年1月1日至2012年12月31日。\n"
+            "发布日期:2019-01-09\n")
+    meta = read_metadata(text)
+    assert meta.year == 2013
+    codes = {i.code for i in meta.issues}
+    assert {"year_conflict", "publication_date_unusual"} <= codes

@@ -265,11 +265,22 @@ def read_metadata(text: str) -> Metadata:
             issues.append(Issue("warning", "year_unknown",
                                 "No report year was found in the title, the statistical-period sentence "
                                 "or the opening; the year is left unknown."))
+    if title and title.year is not None:
+        period = PERIOD_RE.search(text)
+        period_year = _year(period.group("year")) if period else None
+        if period_year is not None and period_year != title.year:
+            issues.append(Issue("warning", "year_conflict",
+                                f"The title says {title.year} but the statistical period says {period_year}; "
+                                "the title's year is used.", period.start(), period.end()))
     signer, signed_on = _signature(text)
     published_on = signed_on
     if published_on is None:
         match = PAGE_DATE_RE.search(text)
         published_on = _date(match) if match else None
+    if published_on is not None and year is not None and not year <= published_on.year <= year + 2:
+        issues.append(Issue("info", "publication_date_unusual",
+                            f"The publication date {published_on.isoformat()} is not in {year} or shortly after; "
+                            "the report may have been republished (the year is not taken from it)."))
     name = (title.agency if title else None) or signer or _agency_from_body(text) or _named_self(text)
     if title is None:
         issues.append(Issue("info", "no_title", "No report title line was found; metadata comes from the body."))
