@@ -8,6 +8,12 @@ This module only composes the parse sub-stages; each lives in its own module:
 - `template.parse_template`: Tables 2, 3 and 4 of the 2019/2021 templates and their checks;
 - `prose.parse_prose`: numbers stated in sentences and in pre-2019 statistics tables;
 - `measures.find_measures`: the improvement measures of the problems section.
+
+Report-level decisions: a file holding several reports yields one Report per report, in text
+order; an appended report cut off by a truncation marker is kept as its own Report with
+`truncated=True` and a `truncated_report` issue (its figures are never mixed into the first
+report), and the document gets a `several_reports` issue. A file that is not a report yields
+no Report and a `not_a_report` issue saying why.
 """
 
 from __future__ import annotations
