@@ -194,3 +194,8 @@ def test_signature_then_another_report_is_split() -> None:
             "青田县林业局\n2014年3月1日\n" + second)
     spans = split_reports(text).reports
     assert len(spans) == 2 and text[spans[1].start:].startswith("一、概述")
+
+
+def test_short_reports_and_template_fragments_are_reports() -> None:
+    assert len(split_reports("一、总体情况\n本年度共受理申请2件。\n").reports) == 1
+    assert len(split_reports("第二十条第（一）项 | | |\n信息内容 | 本年制发件数 |\n规章 | 0 |\n").reports) == 1

@@ -148,6 +148,8 @@ NOT_REPORT_OPENINGS_RE = re.compile(
     re.M,
 )
 REPORT_WORDS_RE = re.compile(r"公开")
+#: Labels only the 2019/2021 template tables carry: a text holding them is (part of) a report.
+TEMPLATE_ANCHOR_RE = re.compile(r"第二十条第\s*[(（]|本年新收政府信息公开申请|未经复议直接起诉")
 
 # --------------------------------------------------------------------------- proactive (§10.1)
 

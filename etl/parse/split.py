@@ -29,6 +29,7 @@ from etl.parse.patterns import (
     REPORT_WORDS_RE,
     SELF_REFERENCE_RE,
     SIGNATURE_RE,
+    TEMPLATE_ANCHOR_RE,
     TOP_ORDINAL_RE,
     TRUNCATION_RE,
 )
@@ -63,8 +64,10 @@ def not_report_reason(text: str) -> str | None:
         return f"it opens like a notice or letter ('{opening.group(0).strip()[:40]}'), not an annual report"
     if find_titles(text):
         return None
+    if TEMPLATE_ANCHOR_RE.search(text):
+        return None
     known = [s for s in find_sections(text) if classify_heading(s.heading)[0] is not None]
-    if len({s.kind for s in known}) >= 2:
+    if len({s.kind for s in known}) >= 2 or (known and re.search(r"公开|申请", text)):
         return None
     if len(REPORT_WORDS_RE.findall(text)) >= 5 and SELF_REFERENCE_RE.search(text) and len(text) >= MIN_BODY:
         return None
