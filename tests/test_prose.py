@@ -257,3 +257,9 @@ def test_fee_phrasings(sentence: str, expected: dict) -> None:
 )
 def test_appeal_phrasings(sentence: str, expected: dict) -> None:
     assert values(sentence, "appeals") == expected
+
+
+def test_a_bare_all_kinds_figure_is_the_total_only_when_no_stronger_total_is_stated() -> None:
+    assert values("今年公开各类政府信息1365余条。")["proactive.total"] == {1365}
+    text = "全年主动公开政府信息900条。同时，公开发布各类政府信息数850件。"
+    assert values(text)["proactive.total"] == {900}

@@ -46,6 +46,7 @@ class _Reader:
     text: str
     sections: list[Section]
     facts: list[Fact] = field(default_factory=list)
+    weak_totals: list[tuple[Quantity, int, int, str]] = field(default_factory=list)
 
     def kind_at(self, position: int) -> str | None:
         found = None
@@ -176,9 +177,12 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
             reader.add("disclosure_counts", f"proactive.category.{category}", quantity, c_start, end, unit=unit,
                        label=label if category == "other" else None)
             continue
-        if is_total and unit in ("条", "件", "份", "篇", "项"):
-            reader.add("disclosure_counts", "proactive.total", quantity, c_start, end, unit=unit)
-            found_here += 1
+        if unit in ("条", "件", "份", "篇", "项") and total:
+            if is_total:
+                reader.add("disclosure_counts", "proactive.total", quantity, c_start, end, unit=unit)
+                found_here += 1
+            elif "各类" in clause:  # `公开各类政府信息N条`: a total only if no stronger one is stated
+                reader.weak_totals.append((quantity, c_start, end, unit))
     _single_channel_total(reader, first_fact)
 
 
@@ -511,6 +515,9 @@ def parse_prose(text: str, sections: list[Section], template_format: str | None 
         _requests(reader, s_start, s_end)
         _fees(reader, s_start, s_end)
         _appeals(reader, s_start, s_end)
+    if reader.weak_totals and not any(f.item == "proactive.total" for f in reader.facts):
+        quantity, start, end, unit = reader.weak_totals[0]
+        reader.add("disclosure_counts", "proactive.total", quantity, start, end, unit=unit)
     prose_facts = [_remap(f, positions, text) for f in reader.facts]
     reader.text, reader.facts = text, prose_facts
     unmapped = _old_tables(reader, table_spans)
