@@ -263,3 +263,17 @@ def test_a_bare_all_kinds_figure_is_the_total_only_when_no_stronger_total_is_sta
     assert values("今年公开各类政府信息1365余条。")["proactive.total"] == {1365}
     text = "全年主动公开政府信息900条。同时，公开发布各类政府信息数850件。"
     assert values(text)["proactive.total"] == {900}
+
+
+def test_channel_and_category_lists_after_qizhong() -> None:
+    text = ("2015年，全区共主动公开政府信息5846条，其中，政府网站公开信息3698条，微博微信公开信息2148条，"
+            "政府公报公开信息0条。")
+    got = values(text)
+    assert got["proactive.total"] == {5846}
+    assert got["proactive.channel.government_portal"] == {3698}
+    assert got["proactive.channel.new_media"] == {2148}
+    assert got["proactive.channel.gazette"] == {0}
+    text = "本年度主动公开政府信息145条，其中机构信息1条；决策信息0条；工作信息126条，占86.9%。"
+    got = values(text)
+    assert got == {"proactive.total": {145}, "proactive.category.institutional": {1},
+                   "proactive.category.policy": {0}, "proactive.category.business": {126}}

@@ -164,8 +164,14 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
             reader.add("disclosure_counts", f"proactive.channel.{channels[0]}", quantity, c_start, end, unit=unit)
             found_here += 1
             continue
-        if len(channels) >= 2 and verb and (is_total or "主动公开" in clause):
-            reader.add("disclosure_counts", "proactive.total", quantity, c_start, end, unit=unit)
+        if len(channels) >= 2 and verb:
+            if set(channels) <= {"weibo", "wechat", "new_media"}:  # 微博微信: the new-media channel together
+                item, item_label = "proactive.channel.new_media", None
+            elif is_total or "主动公开" in clause:
+                item, item_label = "proactive.total", None
+            else:
+                item, item_label = "proactive.channel.other", label
+            reader.add("disclosure_counts", item, quantity, c_start, end, unit=unit, label=item_label)
             found_here += 1
             continue
         response = next((key for keyword, key in P.RESPONSE_KEYWORDS if keyword in clause), None)
