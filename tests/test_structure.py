@@ -199,3 +199,10 @@ def test_signature_then_another_report_is_split() -> None:
 def test_short_reports_and_template_fragments_are_reports() -> None:
     assert len(split_reports("一、总体情况\n本年度共受理申请2件。\n").reports) == 1
     assert len(split_reports("第二十条第（一）项 | | |\n信息内容 | 本年制发件数 |\n规章 | 0 |\n").reports) == 1
+
+
+def test_items_without_an_intro_are_classified_by_their_wording() -> None:
+    text = ("六、存在的主要问题及改进措施\n1、信息更新不够及时。\n2、建立信息更新提醒机制，每周检查。\n"
+            "3、加强人员培训。\n")
+    measures = find_measures(text, find_sections(text))
+    assert [m.kind for m in measures] == ["problem", "measure", "measure"]

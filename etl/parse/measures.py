@@ -26,6 +26,8 @@ _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _PROBLEM_HEADING_RE = re.compile(r"问题|不足")
 _MEASURE_HEADING_RE = re.compile(r"措施|打算|改进|整改|安排|思路")
 TAIL_SHARE = 0.4
+#: Wording of an item that states a shortcoming (used when no intro says which kind follows).
+_PROBLEM_ITEM_RE = re.compile(r"有待|不够|不足|不强|滞后|薄弱|欠缺|差距|不到位|不平衡|不及时|不完善")
 
 
 def _ordinal(match: re.Match[str]) -> int | None:
@@ -68,9 +70,9 @@ def _items(text: str, start: int, end: int, mode: str | None) -> tuple[list[Impr
         for index, marker in enumerate(markers):
             item_end = markers[index + 1].start() if index + 1 < len(markers) else p_end
             item_text = text[marker.start():item_end].strip().rstrip("，,；;")
-            if not item_text or mode is None:
+            if not item_text:
                 continue
-            local_mode = mode
+            local_mode = mode or ("problem" if _PROBLEM_ITEM_RE.search(item_text) else "measure")
             if mode == "problem" and MEASURE_INTRO_RE.search(text[p_start:marker.start()]):
                 local_mode = "measure"
             found.append(ImprovementMeasure(_ordinal(marker) or 0, item_text, marker.start(), item_end, local_mode))

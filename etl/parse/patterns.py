@@ -220,7 +220,7 @@ RESPONSE_KEYWORDS: tuple[tuple[str, str], ...] = (
 REQUEST_UNITS = "件次|件|宗|条|份|个|人次|次"
 REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(
-        rf"(?:受理|收到|接到|接收)(?:了)?[^，,；;。]{{0,24}}?(?:政府)?信息(?:公开)?(?:的)?申请"
+        rf"(?:受理|收到|接到|接收|办理)(?:了)?[^，,；;。]{{0,24}}?(?:政府)?信息(?:公开)?(?:的)?申请"
         rf"(?:共计|共|总数|数量)?(?:为|达)?{{N}}(?P<unit>{REQUEST_UNITS})"
     ),
     compile_number_pattern(
