@@ -154,6 +154,10 @@ def test_label_colon_becomes_fullwidth_but_times_and_urls_stay() -> None:
     assert clean("来访:15:44 见http://a.cn") == "来访：15:44 见http://a.cn"
 
 
+def test_commas_and_semicolons_by_chinese_become_fullwidth_but_digit_groups_stay() -> None:
+    assert clean("2012年,按照规定;共11,398条,占5%") == "2012年，按照规定；共11,398条，占5%"
+
+
 def test_straight_quotes_around_chinese_become_curly() -> None:
     assert clean('开展"三安全一稳定"活动') == "开展“三安全一稳定”活动"
 
@@ -163,17 +167,17 @@ def test_straight_quotes_around_chinese_become_curly() -> None:
 
 def test_traditional_text_with_taiwan_vocabulary_is_simplified() -> None:
     text = "通過入口網站公開計畫生育的程式和數位資訊,建立規範性檔案。"
-    assert clean(text) == "通过门户网站公开计划生育的程序和数字信息,建立规范性文件。"
+    assert clean(text) == "通过门户网站公开计划生育的程序和数字信息，建立规范性文件。"
 
 
 def test_simplified_text_is_not_run_through_taiwan_conversion() -> None:
-    text = "以公开为核心,查询文件和统计指标。"
+    text = "以公开为核心，查询文件和统计指标。"
     assert clean(text) == text
     assert "traditional_to_simplified" not in kinds(text)
 
 
 def test_mainland_words_in_traditional_text_are_not_overconverted() -> None:
-    assert clean("以公開為核心,查詢文件和統計指標,加強互動。") == "以公开为核心,查询文件和统计指标,加强互动。"
+    assert clean("以公開為核心,查詢文件和統計指標,加強互動。") == "以公开为核心，查询文件和统计指标，加强互动。"
 
 
 # --- the whole stage -----------------------------------------------------------------------
@@ -214,3 +218,23 @@ def test_normalise_never_raises_and_is_idempotent(text: str) -> None:
     assert twice.text == once.text
     assert len(once.offset_map) in (0, len(once.text) + 1)
     assert not [i for i in once.issues if i.code == "normalise_step_failed"]
+
+
+@pytest.mark.parametrize("text", ["&amp;nbsp;x", "&lt;span&gt;a", "<<b>b>c", "字(lǐng)(lǐng)", "((一))"])
+def test_repairs_that_expose_another_repair_reach_a_fixed_point(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+
+
+def test_entities_become_characters_and_decoded_tags_are_removed() -> None:
+    assert clean("数量&nbsp;3&lt;span&gt;件") == "数量 3件"
+
+
+def test_shifted_run_ending_in_an_ascii_trail_byte_takes_its_gloss_along() -> None:
+    damaged = shifted("（五）加強計算機") + "(jī)和网络"  # 機 ends in the ASCII byte 'C'
+    assert damaged.endswith("C(jī)和网络")
+    assert clean(damaged) == "（五）加强计算机和网络"
+
+
+def test_glossed_and_unglossed_damage_normalise_alike() -> None:
+    assert clean("?當(dāng)面申请") == clean("?當面申请") == "?當面申请"

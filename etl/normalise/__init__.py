@@ -4,20 +4,26 @@ A pure function. Each repair is a small function over `Tracked` text (the text p
 back to original offsets) returning the new text and a `Repair` record. Order matters:
 
 1. ``control_chars``   – CRLF → LF; zero-width characters, BOMs, control characters, lone surrogates removed;
-2. ``gbk_shift``       – GBK text decoded one byte off, re-decoded (works on the raw characters,
-                         so it runs before anything rewrites them); unrecoverable spots → issues;
-3. ``pinyin_gloss``    – ``領(lǐng)`` → ``領`` (after 2: a repaired run can end right before a gloss);
-4. ``markup_residue``  – stray tags, entities, ``。HtT``;
-5. ``traditional_to_simplified`` – OpenCC tw2sp, only for traditional text (after 2–4, which
-                         need the original characters; before 6–8, whose patterns are simplified);
-6. ``fullwidth_ascii`` – full-width digits/letters → ASCII, odd spaces → space;
-7. ``punctuation_form`` – canonical brackets, colons, quotes, ``㈠`` → ``（一）`` (see `width`);
-8. ``page_chrome`` / ``page_metadata`` – whole chrome lines removed (patterns in `patterns`).
+2. ``markup_residue``  – entities and stray tags (``</span>``) (entities never yield control characters);
+3. ``pinyin_gloss``    – ``領(lǐng)`` → ``領`` (before 4, so a damaged run reads the same with or
+                         without its glosses);
+4. ``gbk_shift``       – GBK text decoded one byte off, re-decoded (works on the raw characters,
+                         so it runs before anything rewrites them); it also removes what the damage
+                         left right after a run (``?/span>``, a gloss after a consumed trail letter);
+                         unrecoverable spots → issues;
+5. ``fullwidth_ascii`` – full-width digits/letters → ASCII, odd spaces → space;
+6. ``trailing_residue`` – ``。HtT`` at a line end (after 4 and 5, which can produce it);
+7. ``traditional_to_simplified`` – OpenCC tw2sp, only for traditional text (after 2–4, which need
+                         the original characters; before 8–9, whose patterns are simplified);
+8. ``punctuation_form`` – canonical brackets, colons, separators, quotes, ``㈠`` → ``（一）`` (see `width`);
+9. ``page_chrome`` / ``page_metadata`` – whole chrome lines removed (patterns in `patterns`).
+
+No step creates input for an earlier one, and steps that can expose more of their own work
+repeat to a fixed point, so normalising twice gives the same text.
 
 Every `Repair.positions` entry is an offset in `CleanText.original`; `CleanText.offset_map`
 maps each offset of the normalised text to the original (len(text) + 1 entries). Issues of
 this stage (``unrepairable_mojibake``) carry offsets into the normalised text.
-Normalising twice gives the same text (the repairs are idempotent together).
 """
 
 from __future__ import annotations
@@ -29,10 +35,10 @@ from collections.abc import Callable
 from etl.model import CleanText, Issue, RawDocument, Repair
 from etl.normalise.chinese import to_simplified
 from etl.normalise.chrome import strip_chrome
-from etl.normalise.markup import strip_markup_residue
+from etl.normalise.markup import strip_markup_residue, strip_trailing_residue
 from etl.normalise.mojibake import repair_shifted_gbk
 from etl.normalise.pinyin import strip_pinyin_glosses
-from etl.normalise.tracked import Tracked, apply_edits
+from etl.normalise.tracked import Tracked, apply_edits, until_stable
 from etl.normalise.width import canonical_punctuation, halfwidth_alnum
 
 __all__ = ["normalise", "normalise_text"]
@@ -74,6 +80,8 @@ def normalise_text(text: str) -> tuple[str, list[int], list[Repair], list[Issue]
                 repairs.append(item)
 
     run("control character", clean_control_chars)
+    run("markup residue", lambda t: until_stable(strip_markup_residue, t))
+    run("pinyin gloss", lambda t: until_stable(strip_pinyin_glosses, t))
     mojibake_issues: list[Issue] = []
 
     def shifted(t: Tracked) -> tuple[Tracked, Repair | None]:
@@ -82,11 +90,10 @@ def normalise_text(text: str) -> tuple[str, list[int], list[Repair], list[Issue]
         return result, repair
 
     run("GBK shift", shifted)
-    run("pinyin gloss", strip_pinyin_glosses)
-    run("markup residue", strip_markup_residue)
-    run("traditional to simplified", to_simplified)
     run("full-width", halfwidth_alnum)
-    run("punctuation", canonical_punctuation)
+    run("trailing residue", strip_trailing_residue)
+    run("traditional to simplified", to_simplified)
+    run("punctuation", lambda t: until_stable(canonical_punctuation, t))
     run("page chrome", strip_chrome)
 
     for issue in mojibake_issues:  # move positions from original offsets to normalised ones

@@ -63,11 +63,12 @@ def is_traditional(text: str) -> bool:
 CHUNK = re.compile(r"(?<=[，。、；：！？,;:!?|])")
 
 
-def _convert_chunk(chunk: str) -> str:
+def _convert_chunk(chunk: str) -> str | None:
+    """tw2sp with over-conversions undone, or None when tw2sp changed the length."""
     converted = _converter("tw2sp").convert(chunk)
     plain = _converter("t2s").convert(chunk)
     if len(converted) != len(plain):
-        return _converter("t2s").convert(converted)
+        return None
     for wrong, right in TW2SP_OVERCONVERSIONS:
         start = converted.find(wrong)
         while start != -1:
@@ -78,8 +79,18 @@ def _convert_chunk(chunk: str) -> str:
 
 
 def _convert_line(line: str) -> str:
-    """tw2sp with the over-conversions undone; chunked at punctuation so lengths line up."""
-    return "".join(_convert_chunk(chunk) for chunk in CHUNK.split(line))
+    """tw2sp with the over-conversions undone (whole line, or chunk by chunk at punctuation
+    when a phrase changed length, so the comparison with plain t2s stays aligned)."""
+    whole = _convert_chunk(line)
+    if whole is not None:
+        return whole
+    parts = []
+    for chunk in CHUNK.split(line):
+        converted = _convert_chunk(chunk)
+        if converted is None:
+            converted = _converter("t2s").convert(_converter("tw2sp").convert(chunk))
+        parts.append(converted)
+    return "".join(parts)
 
 
 def to_simplified(tracked: Tracked) -> tuple[Tracked, Repair | None]:

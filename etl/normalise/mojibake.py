@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.model import Issue, Repair
+from etl.normalise.pinyin import GLOSS_AT, is_pinyin
 from etl.normalise.tracked import Edit, Tracked, apply_edits
 
 KIND = "gbk_shift"
@@ -41,7 +42,9 @@ PATTERNS = (
     re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日"),
 )
 PATTERN_CHARS = "（）一二三四五六七八九十年月日０１２３４５６７８９"
+TAG_RESIDUE = re.compile(r"/[A-Za-z][A-Za-z0-9]{0,10}>")
 MAX_RUNS = 500
+PATTERN_ENDS = "）日"  # the last character of every pattern
 TRAILS = tuple(range(0x40, 0x7F)) + tuple(range(0x80, 0xFF))  # per document: bound the work on pathological input
 
 
@@ -185,24 +188,32 @@ def _pattern_bytes() -> tuple[dict[int, set[int]], dict[int, set[int]]]:
     return leads, trails
 
 
+@lru_cache(maxsize=256)
+def _completions(lead: int) -> tuple[tuple[str, float], ...]:
+    """Every character a lead byte can start, with its plausibility score."""
+    found = []
+    for trail in TRAILS:
+        char = _decode_pairs(bytes((lead, trail)))
+        if char is not None and len(char) == 1:  # one double-byte character
+            found.append((char, _char_score(char)))
+    return tuple(found)
+
+
 def _complete_dangling(prefix: bytes, lead: int) -> list[_Candidate]:
     """Candidates for a run that ends in a lead byte whose trail byte was lost."""
     head = _decode_pairs(prefix)
     if head is None:
         return []
-    options = []
     head_score = _text_score(head)
     head_tail_patterns = _pattern_score(head[-11:])
-    for trail in TRAILS:
-        char = _decode_pairs(bytes((lead, trail)))
-        if char is None or len(char) != 1:  # not one double-byte character
-            continue
-        text = head + char
-        # only patterns ending at the new character can change the score
-        score = head_score + _char_score(char) + _pattern_score(text[-12:]) - head_tail_patterns - GUESS_PENALTY
-        options.append(_Candidate(text, score, 1))
+    options = []
+    for char, char_score in _completions(lead):
+        score = head_score + char_score - GUESS_PENALTY
+        if char in PATTERN_ENDS:  # only a pattern ending at the new character changes the rest
+            score += _pattern_score((head + char)[-12:]) - head_tail_patterns
+        options.append(_Candidate(head + char, score, 1))
     options.sort(key=lambda c: -c.score)
-    chosen = [_Candidate(head, _text_score(head), 0)]
+    chosen = [_Candidate(head, head_score, 0)]
     if options and (len(options) == 1 or options[0].score > options[1].score):
         chosen.append(options[0])
     return chosen
@@ -263,10 +274,16 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
             continue
         replacement, consumed = result
         end = match.end() if consumed or match.group(2) == "?" else match.end(1)
-        # a trailing '?' was an undecodable pair that swallowed the next ASCII character;
-        # when that was the '<' of a tag, put it back so the tag is recognisable residue
-        if match.group(2) == "?" and not consumed and re.match(r"/[A-Za-z]+>", tracked.text[end : end + 12]):
-            replacement += "<"
+        # what the damage left right after the run goes with it: a trailing '?' was an
+        # undecodable pair that swallowed the next ASCII character, often the '<' of a tag
+        # ("?/span>"); a consumed trail letter may carry a pinyin gloss ("現(xiàn)")
+        leftover = TAG_RESIDUE.match(tracked.text, end) if match.group(2) == "?" else None
+        if consumed:
+            leftover = GLOSS_AT.match(tracked.text, end)
+            if leftover and not is_pinyin(leftover.group(1)):
+                leftover = None
+        if leftover:
+            end = leftover.end()
         edits.append((match.start(), end, replacement))
         positions.append(tracked.original_offset(match.start()))
         repaired_spans.append((match.start(), end))
@@ -275,11 +292,12 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
         if any(start <= match.start() < end for start, end in repaired_spans):
             continue
         where = tracked.original_offset(match.start())
+        line = tracked.text.count("\n", 0, match.start()) + 1
         issues.append(
             Issue(
                 "warning",
                 "unrepairable_mojibake",
-                f"Characters at offset {where} of the decoded text were lost in a bad encoding "
+                f"Characters on line {line} (offset {where} of the decoded text) were lost in a bad encoding "
                 f"conversion ({tracked.text[match.start() : match.end() + 3]!r}) and cannot be recovered; "
                 "check this spot against the original page.",
                 where,

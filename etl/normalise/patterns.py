@@ -130,8 +130,9 @@ STRAY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?/?>")
 #: Character entities left in text.
 STRAY_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#\d{1,6}|#x[0-9A-Fa-f]{1,5});")
 ENTITY_TEXT = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
-#: 1-4 ASCII letters glued after sentence-final punctuation at a line end (e.g. "。HtT").
-TRAILING_RESIDUE = re.compile(r"(?<=[。；！？])[A-Za-z]{1,4}[ \t]*$", re.M)
+#: 1-4 ASCII letters glued after a sentence end at a line end (e.g. "。HtT"); not after "；", which the
+#: punctuation step can create (the rule must not depend on a later repair, for idempotence).
+TRAILING_RESIDUE = re.compile(r"(?<=[。！？])[A-Za-z]{1,4}[ \t]*$", re.M)
 
 # --- pinyin glosses ----------------------------------------------------------------------
 

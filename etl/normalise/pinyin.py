@@ -20,6 +20,10 @@ _SYLLABLE = rf"[{PINYIN_LETTERS}]{{1,6}}[1-5]?"
 GLOSS = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]\s?({_SYLLABLE}(?:\s{_SYLLABLE}){{0,2}})\s?[)）]", re.I)
 
 
+#: The same gloss without the look-behind, to match at a given position.
+GLOSS_AT = re.compile(rf"[(（]\s?({_SYLLABLE}(?:\s{_SYLLABLE}){{0,2}})\s?[)）]", re.I)
+
+
 def is_pinyin(content: str) -> bool:
     """True when `content` is toned pinyin: every syllable well-formed and toned."""
     for syllable in content.lower().split():

@@ -7,8 +7,10 @@ of character ``i`` (plus one trailing entry for the end of the text).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from etl.model import Repair
 
 Edit = tuple[int, int, str]
 
@@ -55,3 +57,20 @@ def apply_edits(tracked: Tracked, edits: Iterable[Edit]) -> Tracked:
     parts.append(text[cursor:])
     new_origin.extend(origin[cursor:])
     return Tracked("".join(parts), new_origin)
+
+
+def until_stable(
+    step: Callable[[Tracked], tuple[Tracked, Repair | None]], tracked: Tracked, rounds: int = 5
+) -> tuple[Tracked, Repair | None]:
+    """Apply `step` until it changes nothing (a repair can expose another: ``&amp;nbsp;``,
+    ``((一))``, a gloss after a gloss), so normalising twice gives the same text."""
+    kind, count, positions = "", 0, []
+    for _ in range(rounds):
+        tracked, repair = step(tracked)
+        if repair is None or not repair.count:
+            break
+        kind, count = repair.kind, count + repair.count
+        positions.extend(repair.positions)
+    if not count:
+        return tracked, None
+    return tracked, Repair(kind, count, tuple(sorted(set(positions))))

@@ -9,6 +9,8 @@ Canonical forms (report-format.md §5; the official labels use full-width punctu
 - ``㈠㈡…`` → ``（一）（二）…`` and ``⑴⑵…`` → ``（1）（2）…``;
 - a colon after a Chinese character or bracket is full-width ``：`` (``中文名:`` → ``中文名：``);
   colons between digits (``15:44``) and in URLs stay half-width;
+- a comma or semicolon touching a Chinese character is full-width ``，`` / ``；``
+  (``2012年,按照`` → ``2012年，按照``); between digits (``11,398``) it stays;
 - straight double quotes around Chinese become ``“…”``;
 - non-breaking and ideographic spaces become an ordinary space.
 """
@@ -30,6 +32,9 @@ SPACES = re.compile(r"[\u00a0\u3000]")
 CJK_CLASS = r"\u3400-\u9fff"
 HALF_BRACKETS = re.compile(rf"\(([^()\n]{{0,40}}[{CJK_CLASS}][^()\n]{{0,40}})\)")
 LABEL_COLON = re.compile(rf"(?<=[{CJK_CLASS}）)])[ \t]*:(?!//)")
+CJK_PUNCT_NEIGHBOUR = rf"[{CJK_CLASS}“”（）《》、。]"
+SEPARATOR = re.compile(rf"(?<={CJK_PUNCT_NEIGHBOUR})[,;]|[,;](?={CJK_PUNCT_NEIGHBOUR})")
+FULLWIDTH_SEPARATOR = {",": "，", ";": "；"}
 STRAIGHT_QUOTES = re.compile(rf'"([^"\n]{{0,40}}[{CJK_CLASS}][^"\n]{{0,40}})"')
 ENCLOSED = re.compile("[" + "".join(PAREN_IDEOGRAPHS) + "".join(PAREN_DIGITS) + "]")
 
@@ -47,7 +52,7 @@ def halfwidth_alnum(tracked: Tracked) -> tuple[Tracked, Repair | None]:
 
 
 def canonical_punctuation(tracked: Tracked) -> tuple[Tracked, Repair | None]:
-    """Brackets, enclosed ordinals, label colons and quotes → their canonical forms."""
+    """Brackets, enclosed ordinals, label colons, separators and quotes → their canonical forms."""
     text = tracked.text
     edits: list[Edit] = []
     for m in ENCLOSED.finditer(text):
@@ -57,6 +62,8 @@ def canonical_punctuation(tracked: Tracked) -> tuple[Tracked, Repair | None]:
         edits.append((m.end() - 1, m.end(), "）"))
     for m in LABEL_COLON.finditer(text):
         edits.append((m.end() - 1, m.end(), "："))
+    for m in SEPARATOR.finditer(text):
+        edits.append((m.start(), m.end(), FULLWIDTH_SEPARATOR[m.group()]))
     for m in STRAIGHT_QUOTES.finditer(text):
         edits.append((m.start(), m.start() + 1, "“"))
         edits.append((m.end() - 1, m.end(), "”"))
