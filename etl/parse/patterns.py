@@ -186,7 +186,6 @@ CHANNEL_KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 #: A website is the government portal when the text before it names a government, else the agency's own.
 GOVERNMENT_SITE_RE = re.compile(r"(?:人民政府|政府|党政)(?:门户|信息|入口)?网")
-AGENCY_SITE_RE = re.compile(r"委员会|委机关|[局厅委办](?:机关)?(?:门户|政务|信息|官方)?网|本(?:机关|单位|部门)|信息网")
 PRESS_CONFERENCE_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(r"(?:举办|召开|组织)(?:了)?{N}(?P<unit>次|场)(?:新闻)?发布会"),
     compile_number_pattern(r"(?:举办|召开|组织)?(?:了)?(?:新闻)?发布会(?:共)?{N}(?P<unit>次|场)"),
@@ -373,7 +372,6 @@ TABLE_DASH_CELLS: tuple[str, ...] = ("—", "——", "-", "--", "/", "－", "�
 #: Header cells of the value column: prefer the annual column over the cumulative one.
 TABLE_VALUE_HEADERS: tuple[str, ...] = ("统计数", "本期实际", "本年", "年度", "数量", "数值")
 TABLE_CUMULATIVE_HEADERS: tuple[str, ...] = ("累计",)
-TABLE_ANCHOR_RE = re.compile(r"统计指标|指标名称|统计表|统计数")
 
 # --------------------------------------------------------------------------- improvement measures
 

@@ -423,7 +423,8 @@ def _old_tables(reader: _Reader, spans: list[tuple[int, int]]) -> int:
             continue
         value_index = len(rows[0]) - 1
         for index, cell in enumerate(rows[0]):
-            if any(h in cell.text for h in P.TABLE_VALUE_HEADERS) and "累计" not in cell.text:
+            if (any(h in cell.text for h in P.TABLE_VALUE_HEADERS)
+                    and not any(h in cell.text for h in P.TABLE_CUMULATIVE_HEADERS)):
                 value_index = index
                 break
         for row in rows[1:]:
