@@ -101,3 +101,8 @@ def test_year_conflict_and_unusual_publication_date_are_reported() -> None:
     assert meta.year == 2013
     codes = {i.code for i in meta.issues}
     assert {"year_conflict", "publication_date_unusual"} <= codes
+
+
+def test_breadcrumb_before_a_title_is_not_part_of_the_agency() -> None:
+    meta = read_metadata("当前位置：首页>政务公开>永嘉县审计局2014年政府信息公开工作年度报告\n正文。\n")
+    assert (meta.agency.name, meta.year) == ("永嘉县审计局", 2014)

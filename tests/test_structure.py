@@ -206,3 +206,10 @@ def test_items_without_an_intro_are_classified_by_their_wording() -> None:
             "3、加强人员培训。\n")
     measures = find_measures(text, find_sections(text))
     assert [m.kind for m in measures] == ["problem", "measure", "measure"]
+
+
+def test_titles_in_page_navigation_do_not_start_reports() -> None:
+    text = ("青田县林业局2013年政府信息公开工作年度报告\n" + FILLER + "\n"
+            "上一篇：青田县林业局2012年政府信息公开工作年度报告\n"
+            "青田县林业局2011年政府信息公开工作年度报告\n青田县林业局2010年政府信息公开工作年度报告\n")
+    assert len(split_reports(text).reports) == 1

@@ -72,6 +72,7 @@ def _year(text: str) -> int | None:
 
 
 def _clean_agency(name: str) -> str | None:
+    name = re.split(r"[>＞:：》|]", name)[-1]  # breadcrumbs and labels before the name
     name = re.sub(r"^[\s\d年度:：,，、]+|[\s:：,，、]+$", "", name)
     name = re.sub(r"^(?:关于|现公布)", "", name)
     return name if len(name) >= 2 else None

@@ -112,12 +112,18 @@ def _ordinal_boundaries(text: str) -> list[int]:
     return boundaries
 
 
+_NAVIGATION_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关|推荐|链接|来源|转载|附件)")
+
+
 def _title_boundaries(text: str) -> list[int]:
+    """Second and later titles with a body of their own (not a repeated title, not a list of links)."""
     boundaries = []
-    titles = find_titles(text)
+    titles = [t for t in find_titles(text) if not _NAVIGATION_RE.match(text[text.rfind("\n", 0, t.start) + 1:])]
     last = titles[0].end if titles else 0
-    for title in titles[1:]:
-        if title.start - last >= MIN_BODY:
+    for index, title in enumerate(titles[1:], start=1):
+        following = titles[index + 1].start if index + 1 < len(titles) else len(text)
+        body = text[title.end:following]
+        if title.start - last >= MIN_BODY and len(body.strip()) >= MIN_BODY and body.count("。") >= 3:
             boundaries.append(title.start)
         last = title.end
     return boundaries
