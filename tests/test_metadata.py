@@ -106,3 +106,10 @@ def test_year_conflict_and_unusual_publication_date_are_reported() -> None:
 def test_breadcrumb_before_a_title_is_not_part_of_the_agency() -> None:
     meta = read_metadata("当前位置：首页>政务公开>永嘉县审计局2014年政府信息公开工作年度报告\n正文。\n")
     assert (meta.agency.name, meta.year) == ("永嘉县审计局", 2014)
+
+
+def test_county_only_names_report_an_inferred_region() -> None:
+    meta = read_metadata("永嘉县水产站2013年度政府信息公开工作报告\n正文。\n")
+    assert "region_inferred" in {i.code for i in meta.issues}
+    meta = read_metadata("福州市晋安区2016年政府信息公开工作年度报告\n正文。\n")
+    assert "region_inferred" not in {i.code for i in meta.issues}

@@ -289,5 +289,11 @@ def read_metadata(text: str) -> Metadata:
         issues.append(Issue("warning", "agency_unknown", "No agency name was found in the title, "
                             "the signature block or the body."))
     agency = resolve_agency(name, text)
+    if agency.name and agency.county and not agency.name.startswith(
+            tuple(p for p in (agency.province, agency.city, (agency.city or "").rstrip("市")) if p)):
+        issues.append(Issue("info", "region_inferred",
+                            f"The agency name names only the county-level place {agency.county}; its city and "
+                            f"province ({agency.city}, {agency.province}) were inferred and may be wrong when "
+                            "several places share that name."))
     return Metadata(title.text if title else None, agency, year, published_on, issues,
                     title.start if title else None)
