@@ -277,3 +277,19 @@ def test_channel_and_category_lists_after_qizhong() -> None:
     got = values(text)
     assert got == {"proactive.total": {145}, "proactive.category.institutional": {1},
                    "proactive.category.policy": {0}, "proactive.category.business": {126}}
+
+
+def test_old_table_without_separators_after_a_caption() -> None:
+    text = ("一、概述\n我办全年主动公开政府信息60条。\n附件：2013年政府信息公开情况统计表\n"
+            "统计指标\n单位\n统计数\n一、主动公开情况\n主动公开政府信息数\n条\n58\n"
+            "收到申请数\n件\n2\n行政复议数量\n件\n无\n")
+    got = {f.item: f.value for f in facts(text) if f.source == "table"}
+    assert got == {"proactive.total": 58, "new_received": 2, "review.total": 0}
+
+
+def test_old_table_tab_separated() -> None:
+    rows = ["统计指标\t单位\t统计数", "主动公开信息数\t条\t33", "其中：政府网站\t条\t30", "政府公报\t期\t2",
+            "受理依申请公开信息总数\t件\t1", "行政诉讼数\t件\t0"]
+    got = {f.item: f.value for f in facts("附表\n" + "\n".join(rows) + "\n") if f.source == "table"}
+    assert got == {"proactive.total": 33, "proactive.channel.government_portal": 30,
+                   "proactive.channel.gazette": 2, "new_received": 1, "litigation.total": 0}

@@ -338,15 +338,20 @@ class _Cell:
     end: int
 
 
+def _is_table_line(line: str) -> bool:
+    return line.rstrip().endswith("|") or " | " in line or line.count("\t") >= 2
+
+
 def find_old_tables(text: str) -> list[tuple[int, int]]:
-    """Spans of pipe-delimited statistics tables (one cell per line or one row per line)."""
+    """Spans of statistics tables: pipe- or tab-delimited blocks (one cell or one row per line), and
+    unseparated one-cell-per-line blocks (label, unit, value) after a `统计表`/`附表` caption."""
     spans: list[tuple[int, int]] = []
     block_start = None
     block_end = 0
     count = 0
     for match in re.finditer(r"[^\n]*\n?", text):
         line = match.group(0).rstrip("\n")
-        if line.rstrip().endswith("|"):
+        if _is_table_line(line):
             if block_start is None:
                 block_start, count = match.start(), 0
             block_end = match.start() + len(line)
@@ -357,6 +362,31 @@ def find_old_tables(text: str) -> list[tuple[int, int]]:
             block_start = None
     if block_start is not None and count >= 6:
         spans.append((block_start, block_end))
+    if not spans:
+        spans.extend(_line_tables(text))
+    return spans
+
+
+_CAPTION_RE = re.compile(r"^[^\n。]{0,40}(?:统计表|统计指标|附表)[^\n。]{0,30}$", re.M)
+
+
+def _line_tables(text: str) -> list[tuple[int, int]]:
+    """Unseparated one-cell-per-line tables: short lines after a caption, with unit cells among them."""
+    spans = []
+    for caption in _CAPTION_RE.finditer(text):
+        start = caption.end() + 1
+        end = start
+        units = 0
+        for line in re.finditer(r"[^\n]*", text[start:]):
+            body = line.group(0).strip()
+            if not body:
+                continue
+            if len(body) > 60 or (body.endswith("。") and len(body) > 30):
+                break
+            units += bool(_UNIT_CELL_RE.match(body))
+            end = start + line.end()
+        if units >= 3 and end > start:
+            spans.append((start, end))
     return spans
 
 
@@ -371,7 +401,8 @@ def _cells(text: str, start: int, end: int) -> tuple[list[list[_Cell]], bool]:
             continue  # colspan padding
         parts = []
         position = 0
-        for piece in line.split("|"):
+        separator = "|" if "|" in line else "\t"
+        for piece in line.split(separator):
             stripped = piece.strip()
             offset = piece.find(stripped) if stripped else 0
             parts.append(_Cell(stripped, base + position + offset, base + position + offset + len(stripped)))
@@ -389,8 +420,24 @@ _LABEL_MARK_RE = re.compile(rf"^\s*(?:{P.OPEN}{P.CN_ORDINAL}{P.CLOSE}|{P.CN_ORDI
 _UNIT_CELL_RE = re.compile(r"^(?:条|件|次|个|篇|期|场|人|人次|元|万元|项|份|家|宗|是/否|有|—|——)$")
 
 
+def _triples(cells: list[_Cell]) -> list[list[_Cell]]:
+    """Rows of an unseparated table: a label, its unit cell, then its value (header first)."""
+    rows = [[_Cell("统计指标", 0, 0), _Cell("单位", 0, 0), _Cell("统计数", 0, 0)]]
+    index = 0
+    while index + 2 < len(cells):
+        if _UNIT_CELL_RE.match(cells[index + 1].text) and not _UNIT_CELL_RE.match(cells[index].text):
+            rows.append(cells[index:index + 3])
+            index += 3
+        else:
+            index += 1
+    return rows
+
+
 def _table_rows(text: str, span: tuple[int, int]) -> list[list[_Cell]]:
     rows, multi = _cells(text, *span)
+    block = text[span[0]:span[1]]
+    if "|" not in block and "\t" not in block:
+        return _triples([r[0] for r in rows if r and r[0].text])
     if multi:
         return [r for r in rows if any(c.text for c in r)]
     cells = [r[0] if r else None for r in rows]
