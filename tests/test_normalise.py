@@ -85,6 +85,23 @@ def test_unrepairable_run_is_reported_with_position_and_left_in_place() -> None:
     assert issue.start == cleaned.index("?,F")
 
 
+def test_many_damaged_spots_are_reported_individually_up_to_a_cap() -> None:
+    issues = normalise_text("\ufffd好" * 80)[3]
+    assert len(issues) == 51
+    assert issues[-1].start is None
+    assert "30 more" in issues[-1].message
+
+
+def test_offset_map_points_unchanged_characters_at_themselves() -> None:
+    text = "一、总体情况\n【打印此页】 【关闭窗口】\n共公开信息１２条。\n"
+    cleaned, origin, _, _ = normalise_text(text)
+    assert cleaned == "一、总体情况\n共公开信息12条。\n"
+    for index, char in enumerate(cleaned):
+        if char not in "12":
+            assert text[origin[index]] == char
+    assert text[origin[cleaned.index("12")]] == "１"
+
+
 def test_plain_question_mark_before_chinese_is_not_rewritten() -> None:
     assert clean("是否?是的") == "是否?是的"
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from etl.model import Issue
+from etl.normalise.mojibake import common_chars  # the same "ordinary character" set the GBK repair uses
 
 #: Declared or detected names → the codec we decode with (supersets preferred).
 SUPERSETS = {
@@ -98,8 +99,6 @@ def looks_utf16(data: bytes) -> str | None:
 
 def _ordinary_share(text: str) -> float:
     """Share of characters that are printable ASCII, whitespace, common CJK or CJK punctuation."""
-    from etl.normalise.mojibake import common_chars
-
     if not text:
         return 0.0
     common = common_chars()
@@ -120,8 +119,6 @@ def control_ratio(text: str) -> float:
 
 def _plausibility(text: str) -> float:
     """Share of CJK characters that are common (simplified or traditional)."""
-    from etl.normalise.mojibake import common_chars  # the same "ordinary character" set the repair uses
-
     chars = CJK.findall(text)
     if not chars:
         return 0.5
@@ -144,10 +141,8 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
             text = data.decode(codec, errors="replace")
             return _checked(text, codec.replace("-sig", ""), issues)
     utf16 = looks_utf16(data)
-    if utf16:
-        text = _strict(data, utf16)
-        if text is not None:
-            return _checked(text, "utf-16", issues)
+    if utf16:  # a truncated last character must not turn the whole file into "not text"
+        return _checked(data.decode(utf16, errors="replace"), "utf-16", issues)
     if b"\x00" in data[:65536]:
         return Decoded(None, None, (_not_text("it contains NUL bytes"),))
     if html:

@@ -97,8 +97,11 @@ def normalise_text(text: str) -> tuple[str, list[int], list[Repair], list[Issue]
     run("page chrome", strip_chrome)
 
     for issue in mojibake_issues:  # move positions from original offsets to normalised ones
-        start = _final_offset(tracked.origin, issue.start or 0)
-        end = max(start, _final_offset(tracked.origin, issue.end or 0))
+        if issue.start is None:
+            issues.append(issue)
+            continue
+        start = _final_offset(tracked.origin, issue.start)
+        end = max(start, _final_offset(tracked.origin, issue.end or issue.start))
         issues.append(Issue(issue.severity, issue.code, issue.message, start, end))
     return tracked.text, tracked.origin, repairs, issues
 

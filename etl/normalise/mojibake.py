@@ -23,6 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.model import Issue, Repair
+from etl.normalise.patterns import MOJIBAKE_COMMON_PUNCT as COMMON_PUNCT
+from etl.normalise.patterns import MOJIBAKE_PATTERN_CHARS as PATTERN_CHARS
+from etl.normalise.patterns import MOJIBAKE_PATTERN_ENDS as PATTERN_ENDS
+from etl.normalise.patterns import MOJIBAKE_PATTERNS as PATTERNS
 from etl.normalise.pinyin import GLOSS_AT, is_pinyin
 from etl.normalise.tracked import Edit, Tracked, apply_edits
 
@@ -34,18 +38,12 @@ RUN = re.compile(r"[?\ufffd]([^\x00-\x7f\s\ufffd?]{1,60})([\x40-\x7e?]?)")
 #: Damaged spots that are not one-byte-off runs but still lost characters (for reporting).
 SUSPECT = re.compile(r"[?\ufffd][\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]?[A-Za-z]?(?=[\u3000-\u9fff\uff00-\uffef])")
 
-COMMON_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】—…·　「」『』〔〕")
-GUESS_PENALTY = 1.6
+GUESS_PENALTY = 1.6  # a guessed character must be backed by a pattern to win
 PATTERN_BONUS = 4.0
-PATTERNS = (
-    re.compile(r"（[一二三四五六七八九十]{1,3}）"),
-    re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日"),
-)
-PATTERN_CHARS = "（）一二三四五六七八九十年月日０１２３４５６７８９"
 TAG_RESIDUE = re.compile(r"/[A-Za-z][A-Za-z0-9]{0,10}>")
-MAX_RUNS = 500
-PATTERN_ENDS = "）日"  # the last character of every pattern
-TRAILS = tuple(range(0x40, 0x7F)) + tuple(range(0x80, 0xFF))  # per document: bound the work on pathological input
+MAX_RUNS = 500  # per document: bound the work on pathological input
+MAX_REPORTED = 50  # damaged spots reported one by one; the rest are counted in one issue
+TRAILS = tuple(range(0x40, 0x7F)) + tuple(range(0x80, 0xFF))
 
 
 @lru_cache(maxsize=1)
@@ -288,8 +286,12 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
         positions.append(tracked.original_offset(match.start()))
         repaired_spans.append((match.start(), end))
     issues: list[Issue] = []
+    skipped = 0
     for match in SUSPECT.finditer(tracked.text):
         if any(start <= match.start() < end for start, end in repaired_spans):
+            continue
+        if len(issues) >= MAX_REPORTED:
+            skipped += 1
             continue
         where = tracked.original_offset(match.start())
         line = tracked.text.count("\n", 0, match.start()) + 1
@@ -302,6 +304,15 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
                 "check this spot against the original page.",
                 where,
                 where + (match.end() - match.start()) + 1,
+            )
+        )
+    if skipped:
+        issues.append(
+            Issue(
+                "warning",
+                "unrepairable_mojibake",
+                f"{skipped} more damaged spots like these were found; the file's encoding is badly broken — "
+                "try to get a clean copy of the report.",
             )
         )
     if not edits:

@@ -134,6 +134,19 @@ ENTITY_TEXT = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": 
 #: punctuation step can create (the rule must not depend on a later repair, for idempotence).
 TRAILING_RESIDUE = re.compile(r"(?<=[。！？])[A-Za-z]{1,4}[ \t]*$", re.M)
 
+# --- one-byte-off GBK (mojibake.py) ---------------------------------------------------------
+
+#: Punctuation that is ordinary in reports (scores as a common character).
+MOJIBAKE_COMMON_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】—…·　「」『』〔〕")
+#: Shapes that make a re-decoded run certainly right, and the only ones lost bytes may be guessed for.
+MOJIBAKE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"（[一二三四五六七八九十]{1,3}）"),
+    re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日"),
+)
+#: Characters those patterns are made of, and the ones they end with.
+MOJIBAKE_PATTERN_CHARS = "（）一二三四五六七八九十年月日０１２３４５６７８９"
+MOJIBAKE_PATTERN_ENDS = "）日"
+
 # --- pinyin glosses ----------------------------------------------------------------------
 
 TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -154,7 +167,6 @@ TONE_FOLD = str.maketrans(
 #: Parenthesised ideographs ㈠… and parenthesised digits ⑴… → bracketed forms.
 PAREN_IDEOGRAPHS = {chr(0x3220 + i): f"（{c}）" for i, c in enumerate("一二三四五六七八九十")}
 PAREN_DIGITS = {chr(0x2474 + i): f"（{i + 1}）" for i in range(20)}
-CHINESE_ORDINAL_CHARS = "一二三四五六七八九十百零〇"
 
 # --- traditional → simplified ----------------------------------------------------------------
 
