@@ -62,3 +62,7 @@ def test_formatted_integers_round_trip(value: int) -> None:
     assert read_number(format_chinese(value)) == value
     quantity = read_quantity(f"{value}余")
     assert quantity is not None and quantity.value == value and quantity.approximate
+
+
+def test_vague_magnitudes_are_not_numbers() -> None:
+    assert [m.group(0) for m in NUMBER_RE.finditer("上万条信息，百姓满意")] == []

@@ -26,7 +26,7 @@ _DIGIT_VALUE: dict[str, int] = {ch: i for i, ch in enumerate("〇一二三四五
 SCALES: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+"
+_CHINESE = rf"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*"  # never a bare 万/亿/百/千 (上万条, 百姓)
 _PREFIX = "|".join(APPROX_PREFIXES)
 _SUFFIX = "|".join(APPROX_SUFFIXES)
 
@@ -40,7 +40,7 @@ NUMBER = (
 NUMBER_RE = re.compile(NUMBER)
 
 _SPLIT_RE = re.compile(
-    rf"^(?P<pre>{_PREFIX})?(?P<num>{_ARABIC}|{_CHINESE}?)(?P<mid>余|多)?(?P<scale>[万亿])?(?P<suf>{_SUFFIX})?$"
+    rf"^(?P<pre>{_PREFIX})?(?P<num>{_ARABIC}|(?:{_CHINESE})?)(?P<mid>余|多)?(?P<scale>[万亿])?(?P<suf>{_SUFFIX})?$"
 )
 
 
