@@ -109,9 +109,26 @@ def test_every_p1_row_has_the_same_number_of_cells() -> None:
     assert {row.count("|") for row in rows} == {5}
 
 
-def test_nested_table_is_flattened_into_its_cell() -> None:
-    text = html_to_text("<table><tr><td>外</td><td><table><tr><td>内1</td><td>内2</td></tr></table></td></tr></table>")
-    assert text == "外 | 内1 内2 |\n"
+def test_layout_table_around_a_report_keeps_paragraphs_and_inner_data_table() -> None:
+    paragraph = "本年度共主动公开政府信息123条，" * 20
+    page = (
+        "<table><tr><td><img src='logo.png'></td></tr><tr><td>"
+        f"<p>一、总体情况</p><p>{paragraph}</p>"
+        "<table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>3</td></tr></table>"
+        "<p>二、主动公开政府信息情况</p></td></tr></table>"
+    )
+    assert html_to_text(page).splitlines() == [
+        "一、总体情况",
+        paragraph,
+        "规章 | 0 |",
+        "规范性文件 | 3 |",
+        "二、主动公开政府信息情况",
+    ]
+
+
+def test_short_paragraphs_inside_data_cells_stay_one_cell() -> None:
+    text = html_to_text("<table><tr><td><p>本年新</p><p>制作数量</p></td><td><p>0</p></td></tr></table>")
+    assert text == "本年新 制作数量 | 0 |\n"
 
 
 def test_grid_places_a_cell_after_a_rowspan_from_above() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -146,6 +148,10 @@ def test_chrome_line_is_removed(line: str) -> None:
         "基本情况",
         "正文共分六个部分,分别说明如下。",
         "来源渠道进一步拓宽,公开质量提高。",
+        "中 |",
+        "大 | 中 | 小 |",
+        "公开方式：通过政府网站、政府公报、新闻发布会和政务微博等多种方式主动公开政府信息。",
+        "关闭 |",
     ],
 )
 def test_report_sentences_are_not_chrome(line: str) -> None:
@@ -255,3 +261,33 @@ def test_shifted_run_ending_in_an_ascii_trail_byte_takes_its_gloss_along() -> No
 
 def test_glossed_and_unglossed_damage_normalise_alike() -> None:
     assert clean("?當(dāng)面申请") == clean("?當面申请") == "?當面申请"
+
+
+def shifted_dropping(text: str) -> str:
+    """Decode GBK bytes one byte late as a real decoder does: an ASCII byte puts it back in step,
+    and pairs it cannot show vanish (as they did on real pages)."""
+    data = "　".encode("gbk") + text.encode("gbk")
+    chars, index = ["?"], 1
+    while index < len(data):
+        if data[index] < 0x80:
+            chars.append(chr(data[index]))
+            index += 1
+            continue
+        with contextlib.suppress(UnicodeDecodeError):
+            chars.append(data[index : index + 2].decode("gbk"))
+        index += 2
+    return "".join(chars)
+
+
+def test_second_lost_pair_is_restored_from_words_elsewhere_in_the_document() -> None:
+    damaged = shifted_dropping("（二）著力抓好門戶網站建設。")
+    assert "二" not in damaged  # both the ordinal and 著力 lost a byte pair
+    text = "（一）著力抓好政務信息報送工作。\n" + damaged + "\n"
+    assert "（二）着力抓好门户网站建设" in clean(text)
+
+
+def test_without_support_in_the_document_the_second_loss_is_not_guessed() -> None:
+    damaged = shifted_dropping("（二）著力抓好門戶網站建設。")
+    cleaned = clean("本年度工作總結。\n" + damaged + "\n")
+    assert cleaned.splitlines()[1].startswith("（二）")
+    assert "着力" not in cleaned

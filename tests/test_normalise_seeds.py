@@ -89,3 +89,9 @@ def test_seed_000_taiwan_vocabulary_and_encyclopedia_chrome() -> None:
     assert "入口网站" not in clean.text
     for chrome in ("基本介绍", "相关词条", "热门词条", "联络我们"):
         assert chrome not in clean.text
+
+
+def test_seed_003_keeps_the_truncation_marker_the_parser_needs() -> None:
+    clean = seed("003_")
+    assert "此处隐藏" in clean.text
+    assert "200xx年" in clean.text  # placeholders are the parser's to report, not ours to fix

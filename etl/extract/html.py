@@ -1,8 +1,10 @@
 """HTML → text with lxml: block elements become lines, tables become P1 rows.
 
 Scripts, styles and other non-content elements are dropped. `<br>` breaks a line. Each
-`<table>` is rendered through `tables.to_grid` so rowspan/colspan land in the right
-columns; a table nested in a cell is flattened into that cell's text.
+data `<table>` is rendered through `tables.to_grid` so rowspan/colspan land in the right
+columns. Layout tables (one column, tables inside, or cells holding paragraphs of prose —
+old government sites wrap whole reports in them) are walked like ordinary blocks instead,
+so their paragraphs stay lines and the data tables inside them still become P1 rows.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ BLOCK = frozenset(
         "tfoot",
     }
 )
+LAYOUT_CELL_CHARS = 200  # a data cell holds a label or a number, not paragraphs
 INLINE_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
@@ -141,18 +144,40 @@ def _span(element: etree._Element, name: str) -> int:
         return 1
 
 
+def _own_cells(table: etree._Element) -> list[list[etree._Element]]:
+    rows = []
+    for tr in table.iter("tr"):
+        if next((a for a in tr.iterancestors("table")), None) is table:
+            rows.append([cell for cell in tr if _tag(cell) in ("td", "th")])
+    return rows
+
+
+def is_layout_table(table: etree._Element) -> bool:
+    """True for a table used to lay out a page rather than to hold data.
+
+    Old government sites put the whole report inside layout tables; rendering those as P1
+    rows would glue every paragraph of a cell into one line. A table is layout when it has a
+    single column, holds another table, or has a cell with paragraphs of long text.
+    """
+    rows = _own_cells(table)
+    if not rows or max(len(row) for row in rows) <= 1:
+        return True
+    for row in rows:
+        for cell in row:
+            if cell.find(".//table") is not None:
+                return True
+            has_blocks = any(_tag(child) in ("p", "div", "br", "ul", "ol", "h1", "h2", "h3") for child in cell.iter())
+            if has_blocks and len(cell.text_content()) > LAYOUT_CELL_CHARS:
+                return True
+    return False
+
+
 def table_lines(table: etree._Element) -> list[str]:
     """P1 lines for one `<table>` (rows of nested tables belong to their own table)."""
-    rows: list[list[Cell]] = []
-    for tr in table.iter("tr"):
-        if next((a for a in tr.iterancestors("table")), None) is not table:
-            continue
-        cells = [
-            Cell(_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"))
-            for cell in tr
-            if _tag(cell) in ("td", "th")
-        ]
-        rows.append(cells)
+    rows = [
+        [Cell(_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")) for cell in row]
+        for row in _own_cells(table)
+    ]
     return render_rows(to_grid(rows))
 
 
@@ -161,7 +186,7 @@ def _walk(element: etree._Element, writer: _Writer) -> None:
     if not isinstance(element.tag, str) or tag in DROP:  # comments, processing instructions, scripts
         writer.text(element.tail)
         return
-    if tag == "table":
+    if tag == "table" and not is_layout_table(element):
         writer.raw_lines(table_lines(element))
         writer.text(element.tail)
         return

@@ -21,7 +21,8 @@ back to original offsets) returning the new text and a `Repair` record. Order ma
 No step creates input for an earlier one, and steps that can expose more of their own work
 repeat to a fixed point, so normalising twice gives the same text.
 
-Every `Repair.positions` entry is an offset in `CleanText.original`; `CleanText.offset_map`
+Every `Repair.positions` entry is an offset in `CleanText.original` (at most the first 1,000
+per repair for the character-level repairs; `count` is always exact); `CleanText.offset_map`
 maps each offset of the normalised text to the original (len(text) + 1 entries). Issues of
 this stage (``unrepairable_mojibake``) carry offsets into the normalised text.
 """

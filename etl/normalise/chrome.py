@@ -16,8 +16,11 @@ from etl.normalise.patterns import (
     CHROME_LINES,
     CHROME_TOKEN_SPLIT,
     CHROME_TOKENS,
+    METADATA_LABEL_ANYWHERE,
     METADATA_LINE,
     METADATA_MAX_LINE,
+    METADATA_SHORT_LINE,
+    WEAK_CHROME_TOKENS,
 )
 from etl.normalise.tracked import Edit, Tracked, apply_edits
 
@@ -31,14 +34,18 @@ def classify_line(line: str) -> str | None:
     if not probe or len(probe) > METADATA_MAX_LINE:
         return None
     probe = simplified_characters(probe)  # chrome may survive in traditional script in a mixed page
-    if METADATA_LINE.match(probe):
+    if METADATA_LINE.match(probe) and (
+        len(probe) <= METADATA_SHORT_LINE or len(METADATA_LABEL_ANYWHERE.findall(probe)) >= 2
+    ):
         return "metadata"
     if len(probe) > 120:
         return None
     if any(pattern.match(probe) for pattern in CHROME_LINES):
         return "chrome"
     tokens = [t for t in CHROME_TOKEN_SPLIT.split(probe) if t]
-    if tokens and all(t in CHROME_TOKENS for t in tokens):
+    # inside a table row, weak tokens alone (中, 关闭) are more likely cell values than chrome
+    only_chrome = bool(tokens) and all(t in CHROME_TOKENS for t in tokens)
+    if only_chrome and ("|" not in probe or any(t not in WEAK_CHROME_TOKENS for t in tokens)):
         return "chrome"
     return None
 

@@ -12,12 +12,14 @@ Repair: encode the run back to GBK, put back the lost leading byte (or drop the 
 first character), re-pair the bytes and decode again. A run is replaced only when the
 re-decoded text is clearly more plausible (no rare symbols, and common characters,
 full-width digits, ordinal brackets or dates). Lost bytes are guessed only when a pattern
-(``（二）``, ``…月12日``) picks a single candidate. Everything else is left in place and
-reported as ``unrepairable_mojibake``.
+(``（二）``, ``…月12日``) picks a single candidate, or, for a second lost pair in a run, when
+the document's own undamaged text attests the guessed words (`DocumentWords`). Everything
+else is left in place and reported as ``unrepairable_mojibake``.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -217,6 +219,54 @@ def _complete_dangling(prefix: bytes, lead: int) -> list[_Candidate]:
     return chosen
 
 
+class DocumentWords:
+    """Character bigrams of a document outside its damaged runs: a tiny language model.
+
+    A run can lose more than one pair; the second loss has no pattern to go by, but the
+    same words usually occur intact elsewhere in the report (``著力抓好`` twice), so a guess
+    is accepted when it makes at least two more of the run's bigrams attested in the text.
+    """
+
+    MIN_GAIN = 2
+
+    def __init__(self, text: str) -> None:
+        clean = RUN.sub("\n", text)
+        self.chars = frozenset(clean)
+        self.bigrams = frozenset(map(operator.add, clean, clean[1:]))
+
+    def attested(self, text: str) -> int:
+        return sum(1 for pair in map(operator.add, text, text[1:]) if pair in self.bigrams)
+
+    def refine(self, text: str, after: str) -> str:
+        """`text` (a repaired run) with one more lost pair put back where the document says so."""
+        try:
+            data = text.encode("gbk")
+        except UnicodeEncodeError:
+            return text
+        if len(data) != 2 * len(text) or len(data) > 60:
+            return text
+        base = self.attested(text + after)
+        by_first, _ = _invisible_index()
+        options: list[tuple[int, str]] = []
+        for index in range(0, len(data), 2):
+            lead, trail = data[index], data[index + 1]
+            head, tail = text[: index // 2], text[index // 2 + 1 :]
+            for p1, pairs in by_first.items():
+                left = _decode_pairs(bytes((lead, p1)))
+                if left is None or len(left) != 1 or left not in self.chars:
+                    continue
+                for _, p2 in pairs:
+                    right = _decode_pairs(bytes((p2, trail)))
+                    if right is None or len(right) != 1 or right not in self.chars:
+                        continue
+                    candidate = head + left + right + tail
+                    options.append((self.attested(candidate + after) - base, candidate))
+        options.sort(key=lambda item: -item[0])
+        if options and options[0][0] >= self.MIN_GAIN and (len(options) == 1 or options[0][0] > options[1][0]):
+            return options[0][1]
+        return text
+
+
 def repair_run(run: str, follower: str) -> tuple[str, bool] | None:
     """Re-decode `run` (the characters after the '?') one byte over.
 
@@ -264,6 +314,7 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
     edits: list[Edit] = []
     positions: list[int] = []
     repaired_spans: list[tuple[int, int]] = []
+    words: DocumentWords | None = None
     for count, match in enumerate(RUN.finditer(tracked.text)):
         if count >= MAX_RUNS:
             break
@@ -272,6 +323,8 @@ def repair_shifted_gbk(tracked: Tracked) -> tuple[Tracked, Repair | None, list[I
             continue
         replacement, consumed = result
         end = match.end() if consumed or match.group(2) == "?" else match.end(1)
+        words = words or DocumentWords(tracked.text)
+        replacement = words.refine(replacement, tracked.text[end : end + 2])
         # what the damage left right after the run goes with it: a trailing '?' was an
         # undecodable pair that swallowed the next ASCII character, often the '<' of a tag
         # ("?/span>"); a consumed trail letter may carry a pinyin gloss ("現(xiàn)")

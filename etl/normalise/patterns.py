@@ -61,6 +61,11 @@ CHROME_TOKENS: frozenset[str] = frozenset(
     }
 )
 
+#: Tokens that are chrome only next to a stronger one (a table cell may well read 中 or 关闭).
+WEAK_CHROME_TOKENS: frozenset[str] = frozenset(
+    {"大", "中", "小", "默认", "返回", "顶部", "关闭", "分享", "收藏", "微信", "微博", "正文"}
+)
+
 #: Splits a line into chrome tokens.
 CHROME_TOKEN_SPLIT = re.compile(r"[\s【】\[\]〔〕|丨/:：•·>»,，、]+")
 
@@ -97,8 +102,11 @@ METADATA_LABELS: tuple[str, ...] = (
     "编辑",
 )
 
-#: A metadata line: starts with a label followed by a separator. Lines longer than this are prose.
+#: A metadata line starts with a label and a separator, and is either short or holds a second
+#: label (``发布日期：… 来源：…``); a long line with one label is prose (``公开方式：通过…``).
 METADATA_LINE = re.compile(r"^(?:" + "|".join(METADATA_LABELS) + r")\s*[:：|]")
+METADATA_LABEL_ANYWHERE = re.compile(r"(?:" + "|".join(METADATA_LABELS) + r")\s*[:：|]")
+METADATA_SHORT_LINE = 40
 METADATA_MAX_LINE = 160
 
 #: Whole-line chrome regexes (applied to a stripped line with leading bullets removed).
