@@ -142,12 +142,16 @@ CATEGORIES: tuple[str, ...] = (
     "normative_documents",
     "personnel",
     "finance",
+    "news",
+    "livelihood",
+    "key_areas",
     "other",
 )
 
 DISCLOSURE_PROSE_ITEMS: tuple[str, ...] = (
     "proactive.total",
     "proactive.cumulative",
+    "proactive.deduplicated",
     *(f"proactive.channel.{c}" for c in CHANNELS),
     *(f"proactive.category.{c}" for c in CATEGORIES),
     "proactive.other",

@@ -8,6 +8,12 @@ This module only composes the parse sub-stages; each lives in its own module:
 - `template.parse_template`: Tables 2, 3 and 4 of the 2019/2021 templates and their checks;
 - `prose.parse_prose`: numbers stated in sentences and in pre-2019 statistics tables;
 - `measures.find_measures`: the improvement measures of the problems section.
+
+Report-level decisions: a file holding several reports yields one Report per report, in text
+order; an appended report cut off by a truncation marker is kept as its own Report with
+`truncated=True` and a `truncated_report` issue (its figures are never mixed into the first
+report), and the document gets a `several_reports` issue. A file that is not a report yields
+no Report and a `not_a_report` issue saying why.
 """
 
 from __future__ import annotations
@@ -71,8 +77,12 @@ def parse(clean: CleanText) -> ParsedDocument:
         report = parse_report(clean.text[span.start : span.end])
         report.offset = span.start
         report.truncated = span.truncated
+        if span.truncated:
+            report.issues.append(Issue("warning", "truncated_report",
+                                       "This report is cut off in the file (a 'hidden text' marker); "
+                                       "its figures and measures are incomplete."))
         doc.reports.append(report)
-    if not doc.reports:
+    if not doc.reports and not any(i.code in ("not_a_report", "empty_text") for i in doc.issues):
         doc.issues.append(
             Issue("warning", "not_a_report", "No annual report was found in this file "
                   "(no title, section headings or report tables); nothing was loaded from it.")

@@ -1,0 +1,391 @@
+"""The Chinese phrasings of pre-2019 reports as data, each mapped to a canonical key.
+
+One table per concept (report-format.md §2–§4, §10, §13). Parsers import these tables; no other
+module spells Chinese keywords for the same concept. Patterns are regular expressions over the
+normalised (simplified, half-width digit) text; `{N}` stands for `numbers.NUMBER`; brackets are
+matched in both forms `()` and `（）`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.parse.numbers import NUMBER
+
+CJK = "\u4e00-\u9fff"
+OPEN = "[(（]"
+CLOSE = "[)）]"
+CN_ORDINAL = "[一二三四五六七八九十]+"
+
+
+def compile_number_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a table pattern, replacing ``{N}`` with a named group ``n`` holding a quantity."""
+    return re.compile(pattern.replace("{N}", f"(?P<n>{NUMBER})"))
+
+
+# --------------------------------------------------------------------------- sections (§3, §4)
+
+#: keyword → section kind, checked in order: appeals and fees before requests (§3.3), problems
+#: before proactive (存在问题 headings often mention 公开).
+SECTION_KIND_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("复议", "appeals"), ("诉讼", "appeals"), ("申诉", "appeals"), ("申述", "appeals"),
+    ("举报投诉", "appeals"),
+    ("收费", "fees"), ("减免", "fees"), ("费用", "fees"), ("收支", "fees"),
+    ("问题", "problems_and_improvements"), ("改进", "problems_and_improvements"),
+    ("整改", "problems_and_improvements"), ("打算", "problems_and_improvements"),
+    ("下一步", "problems_and_improvements"), ("下步", "problems_and_improvements"),
+    ("主动公开", "proactive"),
+    ("依申请", "requests"), ("申请", "requests"),
+    ("总体", "overview"), ("概述", "overview"), ("概 述", "overview"), ("基本", "overview"),
+    ("概况", "overview"), ("引言", "overview"), ("要点落实", "overview"), ("主要任务", "overview"),
+    ("其他", "other"), ("其它", "other"), ("附表", "other"), ("附件", "other"),
+)
+
+#: Whole headings whose kind no keyword gives (§4.1: the bare 政府信息公开情况 is the proactive section).
+SECTION_EXACT_HEADINGS: dict[str, str] = {"政府信息公开情况": "proactive", "政务公开情况": "proactive"}
+
+#: Extra section kinds stored as kind "other" with a subkind (§4.1, last row).
+SECTION_SUBKIND_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("咨询", "consultations"),
+    ("回应", "responses"), ("解读", "responses"),
+    ("机构建设", "organisation"), ("机构设置", "organisation"), ("保障经费", "organisation"),
+    ("会议", "meetings_and_training"), ("培训", "meetings_and_training"),
+    ("重点工作", "key_tasks"),
+    ("附表", "appendix"), ("附件", "appendix"),
+    ("创新", "innovation"),
+)
+
+#: A heading line without an ordinal (seed-style `基本情况`) must end with one of these words.
+BARE_HEADING_ENDINGS: tuple[str, ...] = (
+    "情况", "事项", "措施", "打算", "安排", "概述", "附表", "附件", "问题", "工作",
+)
+
+#: Lines that look like headings but are labels of the 2019/2021 template tables (§7.2, §8).
+NOT_HEADING_RE = re.compile(
+    r"本年新收|上年结转|本年度办理结果|结转下年度|申请人情况|信息内容|第二十条|未经复议|复议后起诉"
+)
+
+#: Ordinal forms that open a top-level heading: 一、 一. 第一部分.
+TOP_ORDINAL_RE = re.compile(rf"^\s*(?:(?P<cn>{CN_ORDINAL})\s*[、.．]|第(?P<part>{CN_ORDINAL})部分[、:：\s]?)\s*")
+#: Sub-item markers that never open a top-level section: （一） 1、 1. ㈠.
+SUB_ORDINAL_RE = re.compile(rf"^\s*(?:{OPEN}\s*{CN_ORDINAL}\s*{CLOSE}|\d+\s*[、.．]|[\u3220-\u3229])")
+
+# --------------------------------------------------------------------------- metadata (§2)
+
+YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
+#: Report title: optional agency, year, 年/年度, then the (政府|政务)信息公开 … 报告 wording.
+TITLE_RE = re.compile(
+    rf"^\s*(?P<title>(?P<pre>[^\n。，,；;]{{0,40}}?)(?P<year>{YEAR})\s*年度?(?P<post>[^\n。，,；;]{{0,20}}?)"
+    rf"(?:政府|政务)?信息公开(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:年度)?报告)\s*$",
+    re.M,
+)
+#: A title without a year: `政府信息公开工作年度报告` alone on a line (agency on the next line).
+TITLE_NO_YEAR_RE = re.compile(
+    r"^\s*(?P<title>(?P<pre>[^\n。，,；;\d]{0,40}?)(?:政府|政务)?信息公开工作(?:年度)?报告)\s*$", re.M
+)
+#: Statistical-period sentence (§2.2 item 2).
+PERIOD_RE = re.compile(
+    rf"统计(?:期限|时限|时间|期间)(?:为|是|自|从)?\s*(?P<year>{YEAR})\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日"
+)
+#: Opening phrases naming the year and a self-reference (§2.2 item 3).
+SELF_NOUNS = "局|委|办|厅|部|署|中心|单位|机关|乡|镇|街道|区|市|县|院|所|站|处|公司"
+OPENING_YEAR_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?:^|[。\n])\s*(?P<year>{YEAR})\s*年度?\s*[，,]\s*(?:我|本|全)(?:{SELF_NOUNS})"),
+    re.compile(rf"现将(?:我|本)(?:{SELF_NOUNS})?\s*(?P<year>{YEAR})\s*年度?"),
+    re.compile(rf"(?P<year>{YEAR})\s*年度?(?:政府|政务)信息公开工作(?:年度)?报告如下"),
+)
+#: Year placeholders that must never be guessed (§2.2 item 4).
+YEAR_PLACEHOLDER_RE = re.compile(r"(?:200[xX×]{1,2}|20[xX×]{2}|[xX×]{4}|20\?\?)\s*年")
+
+DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号|(?=[^\d\n]{0,12}$))",
+    re.M,
+)
+PAGE_DATE_RE = re.compile(r"(?:发布日期|发布时间|发文日期)\s*[:：]\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+
+#: Words that end an agency name (longest first).
+AGENCY_SUFFIXES: tuple[str, ...] = (
+    "人民政府办公厅", "人民政府办公室", "街道办事处", "人民政府", "委员会", "管理委员会", "管委会",
+    "办公厅", "办公室", "中心", "政府", "局", "厅", "委", "办", "署", "部", "院", "所", "站", "处",
+)
+AGENCY_SUFFIX_RE = "|".join(sorted(AGENCY_SUFFIXES, key=len, reverse=True))
+#: A signature block: an agency name on its own line followed by a date line.
+SIGNATURE_RE = re.compile(
+    rf"^[ \t\u3000]*(?P<agency>[{CJK}()（）]{{2,30}}(?:{AGENCY_SUFFIX_RE}))[ \t\u3000]*\n"
+    rf"[ \t\u3000]*(?P<date>{DATE_RE.pattern})[^\n]{{0,12}}$",
+    re.M,
+)
+#: Abbreviated self-names in the body: 省民政厅, 市人口计生委 (level word + name + type word).
+ABBREVIATED_AGENCY_RE = re.compile(rf"(?P<name>[省市县区][{CJK}]{{1,8}}?(?P<type>委员会|办公室|厅|局|委|办|中心))")
+#: Self references (§2.3): 我委 → type 委.
+SELF_REFERENCE_RE = re.compile(
+    rf"(?:我们|我|本)(?P<name>[{CJK}]{{0,4}}?)(?P<type>局|委|厅|办|中心)(?![{CJK}]?员)"
+)
+
+#: Level words (§2.3), checked on the agency name in this order.
+LEVEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("国务院", "central"), ("国家", "central"), ("中华人民共和国", "central"),
+    ("街道", "township"), ("乡", "township"), ("镇", "township"), ("苏木", "township"),
+    ("县", "county"), ("区", "county"), ("旗", "county"),
+    ("自治州", "city"), ("地区", "city"), ("盟", "city"), ("市", "city"),
+    ("自治区", "province"), ("省", "province"),
+)
+#: A township name: 乡/镇/街道/苏木 closing a place name or followed by its government's name.
+TOWNSHIP_RE = re.compile(r"(?:乡|镇|街道|苏木)(?=人民政府|政府|办事处|党政办|便民服务中心|$)")
+#: A people's government reporting for its whole area (§2.3 summary reports).
+REGION_SCOPE_RE = re.compile(
+    r"汇总|编制而成|全(?:市|省|县|区)各级行政机关|全(?:市|省|县|区)(?:政府)?各部门|所列数据来自全(?:市|省|县|区)"
+    r"|我(?:市|县|区|省)(?:政府)?各部门"
+)
+GOVERNMENT_SUFFIXES: tuple[str, ...] = ("人民政府", "政府")
+
+# --------------------------------------------------------------------------- splitting (§2.5)
+
+TRUNCATION_RE = re.compile(r"此处隐藏\s*[:：]?\s*\d+\s*字|全部文档内容请下载后查看|余下内容请下载")
+NOT_REPORT_OPENINGS_RE = re.compile(
+    r"^\s*(?:关于[^\n]{2,60}的(?:通知|函|批复|意见|决定|复函)|[^\n]{2,40}(?:人民政府|各部门|各单位|同志)[:：]\s*$)",
+    re.M,
+)
+REPORT_WORDS_RE = re.compile(r"公开")
+#: Labels only the 2019/2021 template tables carry: a text holding them is (part of) a report.
+TEMPLATE_ANCHOR_RE = re.compile(r"第二十条第\s*[(（]|本年新收政府信息公开申请|未经复议直接起诉")
+
+# --------------------------------------------------------------------------- proactive (§10.1)
+
+#: Units of disclosed items (§10.1 Units).
+ITEM_UNITS = "条|件|份|篇|期|次|场|个|项"
+#: Verbs that publish; a channel figure needs one before the number.
+DISCLOSURE_VERB_RE = re.compile(r"公开|发布|公布|刊登|刊发|发行|推送|登载|上网|编印|出版|制作")
+#: Nouns containing 公开 that are not the act of publishing (removed before the verb test).
+NOT_A_VERB_RE = re.compile(
+    r"(?:政府|政务)?信息公开(?:办|网|专栏|栏目|目录|指南|工作|查阅)|政务公开|公开(?:查阅|目录|指南|栏)"
+)
+#: Submitting information to another body: kept apart from publication channels.
+SUBMISSION_RE = re.compile(r"上报|报送|推荐|送至|送交|报给")
+OGI_OFFICE_RE = re.compile(r"(?:信息公开|政务公开)办")
+CUMULATIVE_RE = re.compile(r"累计|历年|到年底|截至目前累计|总计至今")
+NEW_THIS_YEAR_RE = re.compile(r"新增|本年度?新|今年新")
+TOTAL_RE = re.compile(
+    r"(?:(?P<q>共|共计|总计|合计|全年|本年度?|今年|累计)[^，,；;。]{0,14}?)?(?P<m>主动)?(?:公开|发布|公布)(?:发布)?(?:了)?"
+    r"(?:各类|各项)?(?:政府|政务)?信息(?:数量?|总数|总量)?(?:共计|共|总计|合计|达到?|为)?$"
+)
+
+#: Channel keywords → `proactive.channel.<key>` (checked in order; first hit per keyword group).
+CHANNEL_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("公报", "gazette"),
+    ("发布会", "press_conference"),
+    ("微博", "weibo"),
+    ("微信", "wechat"),
+    ("客户端", "new_media"), ("新媒体", "new_media"), ("政务app", "new_media"),
+    ("查阅场所", "reading_room"), ("查阅点", "reading_room"), ("查阅室", "reading_room"),
+    ("阅览室", "reading_room"), ("档案馆", "reading_room"), ("图书馆", "reading_room"),
+    ("媒体", "media"), ("报纸", "media"), ("报刊", "media"), ("电视", "media"), ("电台", "media"),
+    ("广播", "media"),
+    ("网站", "website"), ("门户网", "website"), ("信息网", "website"), ("政府网", "website"),
+)
+#: A website is the government portal when the text before it names a government, else the agency's own.
+GOVERNMENT_SITE_RE = re.compile(r"(?:人民政府|政府|党政)(?:门户|信息|入口)?网")
+PRESS_CONFERENCE_RES: tuple[re.Pattern[str], ...] = (
+    compile_number_pattern(r"(?:举办|召开|组织)(?:了)?{N}(?P<unit>次|场)(?:新闻)?发布会"),
+    compile_number_pattern(r"(?:举办|召开|组织)?(?:了)?(?:新闻)?发布会(?:共)?{N}(?P<unit>次|场)"),
+)
+
+#: Category keywords → `proactive.category.<key>` (longest and most specific first).
+CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("规范性文件", "normative_documents"),
+    ("机构职能", "institutional"), ("机构信息", "institutional"), ("机构设置", "institutional"),
+    ("机构领导", "institutional"), ("机构概况", "institutional"),
+    ("政策法规", "policy"), ("政策文件", "policy"), ("法规文件", "policy"), ("决策信息", "policy"),
+    ("规划计划", "planning"), ("规划", "planning"), ("计划总结", "planning"),
+    ("业务信息", "business"), ("工作信息", "business"), ("业务工作", "business"),
+    ("人事信息", "personnel"), ("人事", "personnel"),
+    ("财政", "finance"), ("预决算", "finance"), ("财务", "finance"),
+    ("部门动态", "news"), ("工作动态", "news"), ("政务动态", "news"), ("新闻", "news"),
+    ("民生公益", "livelihood"), ("民生", "livelihood"),
+    ("重点领域", "key_areas"),
+    ("其他", "other"), ("其它", "other"),
+)
+
+#: Responses and interpretations stated in prose (§13 `responses.*`), checked before categories.
+RESPONSE_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("政策解读", "responses.interpretations"), ("解读稿", "responses.interpretations"),
+    ("解读材料", "responses.interpretations"), ("在线访谈", "responses.interviews"),
+    ("回应公众关注", "responses.public_concerns"), ("回应社会关切", "responses.public_concerns"),
+)
+
+# --------------------------------------------------------------------------- requests (§10.2, §10.5)
+
+REQUEST_UNITS = "件次|件|宗|条|份|个|人次|次"
+REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
+    compile_number_pattern(
+        rf"(?:受理|收到|接到|接收|办理)(?:了)?[^，,；;。]{{0,24}}?(?:政府)?信息(?:公开)?(?:的)?申请"
+        rf"(?:共计|共|总数|数量)?(?:为|达)?{{N}}(?P<unit>{REQUEST_UNITS})"
+    ),
+    compile_number_pattern(
+        rf"(?:受理|收到|接到|接收)(?:了)?[^，,；;。]{{0,24}}?申请公开(?:政府)?信息(?:共计|共)?{{N}}(?P<unit>{REQUEST_UNITS})"
+    ),
+    compile_number_pattern(
+        rf"(?:收到|受理)(?:政府信息公开|依申请公开)?申请(?:数量?|总数)?(?:为|共)?{{N}}(?P<unit>{REQUEST_UNITS})"
+    ),
+)
+#: "None received" statements (§10.5): all mean new_received = 0.
+REQUEST_ZERO_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?:未|没有|尚未|没|未曾)(?:收到|接到|受理|发生)(?:过)?[^，,；;。]{0,30}?(?:公开|信息)[^，,；;。]{0,12}?"
+               r"(?:申请|要求|事项)"),
+    re.compile(r"没有依申请公开(?:政府)?信息的情况|无依申请公开(?:事项|情况)"),
+    re.compile(r"依申请公开[^，,；;。]{0,10}?(?:为零|为0件|数为0)"),
+)
+#: Outcome phrasings → request items (§10.2; template keys where the meaning is the same).
+REQUEST_OUTCOME_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (compile_number_pattern(pattern + rf"[”\"]?(?:的)?(?:申请)?(?:为|有|共|共计)?{{N}}(?P<unit>{REQUEST_UNITS})"), key)
+    for pattern, key in (
+        (r"在已(?:经)?答复的", "answered"),
+        (r"[“\"]?同意部分公开", "partially_granted"),
+        (r"(?<!不)[“\"]?同意公开", "granted"),
+        (r"[“\"]?不同意公开", "legacy.exempt"),
+        (r"[“\"]?(?:予以公开|全部公开)", "granted"),
+        (r"(?<!同意)[“\"]?部分公开", "partially_granted"),
+        (r"[“\"]?不予公开", "denied"),
+        (r"[“\"]?否决公开", "legacy.exempt"),
+        (r"[“\"]?(?:免予公开范围|免予公开)", "legacy.exempt"),
+        (r"[“\"]?(?:信息不存在|申请信息不存在)", "legacy.not_exist"),
+        (r"[“\"]?(?:非本机关政府信息|非本部门掌握|不属于本(?:行政)?机关公开|非本机关)", "legacy.not_this_agency"),
+        (r"[“\"]?(?:申请内容不明确|告知作出更改补充)", "legacy.unclear"),
+        (r"[“\"]?非《条例》所指政府信息", "legacy.not_government_info"),
+        (r"[“\"]?属于已主动公开范围", "legacy.already_public"),
+        (r"[“\"]?告知通过其他途径办理", "legacy.other_channel"),
+        (r"[“\"]?无法提供", "unable"),
+        (r"[“\"]?不予处理", "not_processed"),
+        (r"[“\"]?其他处理", "other"),
+    )
+)
+#: How requests arrived, stated in prose (`其中当面申请1宗，网上申请9宗`).
+REQUEST_CHANNEL_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (compile_number_pattern(rf"(?:{words})(?:提出的)?申请(?:的)?(?:为|有|共)?{{N}}(?P<unit>{REQUEST_UNITS})"), key)
+    for words, key in (
+        ("当面|现场", "received_by.in_person"),
+        ("传真", "received_by.fax"),
+        ("网上|网络|在线|网站", "received_by.online"),
+        ("电子邮件|邮件", "received_by.email"),
+        ("信函|邮寄|来信", "received_by.letter"),
+    )
+)
+
+# --------------------------------------------------------------------------- fees (§10.3)
+
+FEES_CHARGED_RES: tuple[re.Pattern[str], ...] = (
+    compile_number_pattern(r"(?:收取|收费)[^，,；;。]{0,16}?(?:费用|费)[^，,；;。\d]{0,8}?(?:为|共计|共|合计)?{N}(?P<unit>万元|元)"),
+    compile_number_pattern(r"信息处理费[^，,；;。\d]{0,10}?(?:共计|共|合计)?{N}(?P<unit>万元|元)"),
+)
+FEES_ZERO_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?:未|没有|不|未曾|均未)(?:向[^，,；;。]{0,12}?)?收取(?:[^，,；;。]{0,12}?)?(?:任何)?(?:费用|费)"),
+    re.compile(r"(?:均|全部)?免费提供"),
+    re.compile(r"(?:收取|收费)[^，,；;。]{0,16}?(?:为零|为0元|零元)"),
+)
+FEES_WAIVED_ZERO_RE = re.compile(r"(?:无|没有|不存在)(?:任何)?减免(?:情况)?|也无减免")
+
+# --------------------------------------------------------------------------- appeals (§10.4)
+
+#: Proceeding words → `proceeding` key; checked in order on a clause.
+PROCEEDING_WORDS: tuple[tuple[str, str], ...] = (
+    ("复议", "review"),
+    ("诉讼", "litigation"),
+    ("申诉", "complaint"), ("申述", "complaint"), ("投诉", "complaint"), ("举报", "complaint"),
+)
+APPEAL_POSITIVE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (compile_number_pattern(r"行政复议(?:案件|案|申请)?(?:共计|共)?{N}(?P<unit>件|起|宗|个)"), "review"),
+    (compile_number_pattern(r"(?:行政)?诉讼(?:案件|案)?(?:共计|共)?{N}(?P<unit>件|起|宗|个)"), "litigation"),
+    (compile_number_pattern(r"(?:申诉|举报投诉|投诉)(?:案件|案)?(?:共计|共)?{N}(?P<unit>件|起|宗|个)"), "complaint"),
+)
+#: Outcome words of appeals stated in prose (`其中结果维持72件`), for the proceeding named last.
+APPEAL_OUTCOME_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (compile_number_pattern(rf"(?:{words})[^，,；;。\d]{{0,4}}?{{N}}(?P<unit>件|起|宗|个)"), outcome)
+    for words, outcome in (
+        ("结果维持|维持原(?:具体)?行政行为|予以维持|维持", "upheld"),
+        ("结果纠正|被依法纠错|纠错|纠正|撤销", "corrected"),
+        ("其他结果|其他情形", "other"),
+        ("尚未审结|未审结", "pending"),
+    )
+)
+#: A clause negating appeals: the negation must come before the proceeding words.
+APPEAL_NEGATION_RE = re.compile(
+    r"未发生|没有发生|未出现|没有出现|未产生|没有产生|未收到|没有收到|未接到|没有接到|没有|未有|未曾|"
+    r"无(?=因|针对|政府|行政|有关|相关|涉及|任何)"
+)
+APPEAL_ZERO_CONTEXT_RE = re.compile(r"信息公开|公开")
+
+# --------------------------------------------------------------------------- old statistics tables (§10.7)
+
+#: Row keywords → (table, item); checked in order (部分公开 before 同意公开, 不同意 before 同意).
+TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
+    ("不同渠道和方式公开相同信息", "disclosure_counts", "proactive.deduplicated"),
+    ("主动公开政府信息数", "disclosure_counts", "proactive.total"),
+    ("主动公开情况", "disclosure_counts", "proactive.total"),
+    ("主动公开信息数", "disclosure_counts", "proactive.total"),
+    ("主动公开规范性文件", "disclosure_counts", "proactive.category.normative_documents"),
+    ("制发规范性文件", "disclosure_counts", "normative_docs.issued"),
+    ("部门动态", "disclosure_counts", "proactive.category.news"),
+    ("重点领域", "disclosure_counts", "proactive.category.key_areas"),
+    ("政府公报", "disclosure_counts", "proactive.channel.gazette"),
+    ("政府网站", "disclosure_counts", "proactive.channel.government_portal"),
+    ("政务微博", "disclosure_counts", "proactive.channel.weibo"),
+    ("政务微信", "disclosure_counts", "proactive.channel.wechat"),
+    ("回应公众", "disclosure_counts", "responses.public_concerns"),
+    ("新闻发布会", "disclosure_counts", "responses.press_conferences"),
+    ("在线访谈", "disclosure_counts", "responses.interviews"),
+    ("政策解读", "disclosure_counts", "responses.interpretations"),
+    ("收到申请", "requests", "new_received"),
+    ("申请总数", "requests", "new_received"),
+    ("受理依申请公开", "requests", "new_received"),
+    ("当面", "requests", "received_by.in_person"),
+    ("传真", "requests", "received_by.fax"),
+    ("电子邮件", "requests", "received_by.email"),
+    ("网上申请", "requests", "received_by.online"),
+    ("网络申请", "requests", "received_by.online"),
+    ("信函", "requests", "received_by.letter"),
+    ("其他形式申请", "requests", "received_by.other"),
+    ("申请答复数", "requests", "answered"),
+    ("答复总数", "requests", "answered"),
+    ("同意部分公开", "requests", "partially_granted"),
+    ("不同意公开", "requests", "legacy.exempt"),
+    ("否决公开", "requests", "legacy.exempt"),
+    ("同意公开", "requests", "granted"),
+    ("信息不存在", "requests", "legacy.not_exist"),
+    ("非本部门掌握", "requests", "legacy.not_this_agency"),
+    ("不属于本行政机关", "requests", "legacy.not_this_agency"),
+    ("申请内容不明确", "requests", "legacy.unclear"),
+    ("告知作出更改补充", "requests", "legacy.unclear"),
+    ("非《条例》所指", "requests", "legacy.not_government_info"),
+    ("已主动公开范围", "requests", "legacy.already_public"),
+    ("其他途径办理", "requests", "legacy.other_channel"),
+    ("行政复议", "appeals", "review"),
+    ("行政诉讼", "appeals", "litigation"),
+    ("举报投诉", "appeals", "complaint"),
+    ("行政申诉", "appeals", "complaint"),
+    ("收取的费用", "disclosure_counts", "fees.charged_yuan"),
+    ("收取费用", "disclosure_counts", "fees.charged_yuan"),
+)
+#: Table cells that mean "none" (stored as 0) and "not applicable" (no fact).
+TABLE_ZERO_CELLS: tuple[str, ...] = ("无", "零")
+TABLE_DASH_CELLS: tuple[str, ...] = ("—", "——", "-", "--", "/", "－", "—/—", "-/-")
+#: Header cells of the value column: prefer the annual column over the cumulative one.
+TABLE_VALUE_HEADERS: tuple[str, ...] = ("统计数", "本期实际", "本年", "年度", "数量", "数值")
+TABLE_CUMULATIVE_HEADERS: tuple[str, ...] = ("累计",)
+
+# --------------------------------------------------------------------------- improvement measures
+
+#: Item markers inside the problems section: 一是 / （一） / 1、 (with the ordinal in group `o`).
+MEASURE_ITEM_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[\n。；;：:]))[ \t]*(?:{OPEN}\s*(?P<o1>{CN_ORDINAL})\s*{CLOSE}|(?P<o2>\d{{1,2}})\s*[、.．](?!\d))"
+    rf"|(?:(?<=^)|(?<=[\n。；;：:，,]))[ \t]*(?P<o3>{CN_ORDINAL})是",
+    re.M,
+)
+#: Words that introduce problems, and words that introduce measures (future actions).
+PROBLEM_INTRO_RE = re.compile(
+    r"存在(?:的|一些|着)?(?:主要)?(?:问题|不足)|问题(?:主要)?(?:表现|体现)|不足之处|主要表现在|差距"
+)
+MEASURE_INTRO_RE = re.compile(
+    r"将(?:继续|进一步|着重|重点|针对|从|按照|在|以|做好|采取|加强|大力)|下一步|下步|今后|明年|改进措施|工作打算|做好以下|以下几"
+)
+SUBHEADING_MAX = 14
