@@ -65,12 +65,9 @@ def test_every_gold_field_of_the_readme_is_mapped():
 def test_real_devset_score_does_not_regress(capsys):
     report = score(DEVSET)
     assert not report.errors
-    # Every template-table field of the devset is right; only prose fields (another stage) may be missing.
-    table_fields = [r for r in report.results if not r.field.startswith("proactive.total")]
-    assert all(r.status in ("correct", "absent") for r in table_fields), report.format_table()
-    assert len(table_fields) >= 33
-    # overall (prose fields included): the figures this branch achieves
-    assert report.accuracy >= 0.97
-    assert report.recall >= 0.97
+    # every labelled field of the devset is right (tables and prose): any regression fails here
+    assert all(r.status in ("correct", "absent") for r in report.results), report.format_table()
+    assert len(report.results) >= 34
+    assert report.accuracy == 1.0 and report.precision == 1.0
     assert main([str(DEVSET)]) == 0
     assert "precision" in capsys.readouterr().out

@@ -293,3 +293,11 @@ def test_old_table_tab_separated() -> None:
     got = {f.item: f.value for f in facts("附表\n" + "\n".join(rows) + "\n") if f.source == "table"}
     assert got == {"proactive.total": 33, "proactive.channel.government_portal": 30,
                    "proactive.channel.gazette": 2, "new_received": 1, "litigation.total": 0}
+
+
+def test_one_website_publishing_all_kinds_of_information_states_the_total() -> None:
+    alone = values("一、总体情况\n2020年，县政府网站主动公开各类政府信息3200余条，制作政府公报4期，召开新闻发布会9场。")
+    assert alone["proactive.total"] == {3200}
+    assert alone["proactive.channel.government_portal"] == {3200}
+    several = values("一、总体情况\n2020年，县政府网站主动公开各类政府信息3200条，部门网站公开信息800条。")
+    assert "proactive.total" not in several

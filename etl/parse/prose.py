@@ -192,14 +192,18 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
     _single_channel_total(reader, first_fact)
 
 
+_ITEM_UNITS = ("条", "件", "份", "篇", "项")
+
+
 def _single_channel_total(reader: _Reader, first_fact: int) -> None:
     """A sentence whose only figure is one website publishing "all kinds" of information states the total.
 
     (`市政府网站主动公开各类政府信息5500余条` in a city report; a sentence listing several
-    channels keeps them as channels only.)
+    channels of information items keeps them as channels only. Gazette issues (期) and press
+    conferences (场) counted in the same sentence are not information items and do not compete.)
     """
     new = reader.facts[first_fact:]
-    channels = [f for f in new if f.item.startswith("proactive.channel.")]
+    channels = [f for f in new if f.item.startswith("proactive.channel.") and f.unit in _ITEM_UNITS]
     if len(channels) != 1 or any(f.item in ("proactive.total", "proactive.cumulative") for f in new):
         return
     fact = channels[0]
