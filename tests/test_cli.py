@@ -196,12 +196,16 @@ def test_run_of_a_missing_folder_says_so():
     assert result.exit_code == 2 and "No such file or folder" in result.output
 
 
-def test_devset_says_clearly_when_the_module_is_missing():
-    import importlib.util
+def test_devset_scores_the_development_set(devset_dir):
+    result = runner.invoke(app, ["devset", str(devset_dir)])
+    assert result.exit_code == 0, result.output
+    assert "precision" in result.output and "TOTAL" in result.output
 
-    result = runner.invoke(app, ["devset"])
-    if importlib.util.find_spec("etl.devset") is None:
-        assert result.exit_code == 2 and "etl/devset.py is missing" in result.output
+
+def test_devset_says_clearly_when_the_folder_is_wrong(tmp_path):
+    result = runner.invoke(app, ["devset", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no devset at" in result.output
 
 
 @pytest.mark.seeds
