@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,13 +58,14 @@ def server_url() -> Iterator[URL]:
     server.cleanup()
 
 
-@pytest.fixture
-def empty_database(server_url: URL) -> Iterator[URL]:
-    """A fresh, empty database, dropped after the test."""
-    name = f"test_{uuid.uuid4().hex[:12]}"
+@contextmanager
+def scratch_database(server_url: URL, prefix: str, template: str | None = None) -> Iterator[URL]:
+    """Create a uniquely named database on the test server (optionally copied from `template`); drop it after."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
     admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"{copy}'))
     try:
         yield server_url.set(database=name)
     finally:
@@ -72,21 +74,21 @@ def empty_database(server_url: URL) -> Iterator[URL]:
         admin.dispose()
 
 
+@pytest.fixture
+def empty_database(server_url: URL) -> Iterator[URL]:
+    """A fresh, empty database, dropped after the test."""
+    with scratch_database(server_url, "test") as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def warehouse_url(server_url: URL) -> Iterator[URL]:
     """One database migrated to head, shared by the tests of a session (tests clean up after themselves)."""
     from etl.database import upgrade
 
-    name = f"test_wh_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = server_url.set(database=name)
-    upgrade(url)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with scratch_database(server_url, "test_wh") as url:
+        upgrade(url)
+        yield url
 
 
 @pytest.fixture
@@ -107,38 +109,16 @@ def warehouse_template(server_url: URL) -> Iterator[str]:
     """A database migrated to head once per session, copied by `fresh_warehouse` (CREATE DATABASE … TEMPLATE)."""
     from etl.database import upgrade
 
-    name = f"test_tpl_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    upgrade(server_url.set(database=name))
-    yield name
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with scratch_database(server_url, "test_tpl") as url:
+        upgrade(url)
+        yield url.database
 
 
 @pytest.fixture
 def fresh_warehouse(server_url: URL, warehouse_template: str) -> Iterator[URL]:
     """An empty warehouse at head of its own, for tests that count rows or run the pipeline; dropped after."""
-    name = f"test_fw_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{warehouse_template}"'))
-    try:
-        yield server_url.set(database=name)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture
-def conninfo(fresh_warehouse: URL) -> str:
-    """The fresh warehouse as a libpq connection string (what psycopg and `DATABASE_URL` take)."""
-    from etl.database import libpq_url
-
-    return libpq_url(fresh_warehouse)
+    with scratch_database(server_url, "test_fw", template=warehouse_template) as url:
+        yield url
 
 
 WAREHOUSE_TABLES = (
