@@ -121,6 +121,14 @@ def fresh_warehouse(server_url: URL, warehouse_template: str) -> Iterator[URL]:
         yield url
 
 
+@pytest.fixture
+def conninfo(fresh_warehouse: URL) -> str:
+    """The fresh warehouse as a libpq connection string (what psycopg and `DATABASE_URL` take)."""
+    from etl.database import libpq_url
+
+    return libpq_url(fresh_warehouse)
+
+
 WAREHOUSE_TABLES = (
     "ingest.source_document", "ingest.source_file", "ingest.parse_issue", "warehouse.agency",
     "warehouse.agency_alias", "warehouse.year", "warehouse.report", "warehouse.section", "warehouse.requests",

@@ -374,3 +374,13 @@ def test_table4_on_one_pdf_line_is_never_reordered():
     assert [got[f"review.{o}"] for o in ("upheld", "corrected", "other", "pending", "total")] == [5, 4, 9, 2, 3]
     assert "table4_order_inferred" not in {i.code for i in result.issues}
     assert any(c.check == "t4_group_sum" and c.status == "fail" for c in result.checks)
+
+
+def test_html_row_with_a_spanning_label_and_a_blank_first_column_keeps_its_columns():
+    # `| （七）总计 ||  | 0 | …`: the label's covered cell and a blank first value cell are both empty;
+    # a blank is not a 0, so the shifted window must not "balance" and win over the right-aligned one
+    t3 = zeros_t3(V2019)
+    t3["total_processed"] = [None, "0", "0", "26", None, "26", None]
+    tables = Tables(V2019, t3=t3)
+    result = parse_template(render(tables, "H"), [])
+    assert produced(result.facts) == expected(tables)

@@ -486,7 +486,8 @@ def _window(slots: list[Cell], width: int) -> list[Cell]:
 
     Padding is normally right after the label (right-aligned values); when empty cells sit on both
     sides, the window whose row total equals the sum of its six columns is used if it is the only
-    one, else the right-aligned one.
+    one, else the right-aligned one. A blank is not a 0: only a window whose cells are all stated
+    can prove itself by the identity (blanks counted as zeros made a shifted window "balance").
     """
     windows = [slots[i:i + width] for i in range(len(slots) - width + 1)
                if all(not c.text for c in slots[:i]) and all(not c.text for c in slots[i + width:])]
@@ -494,7 +495,9 @@ def _window(slots: list[Cell], width: int) -> list[Cell]:
         return slots
     if len(windows) > 1:
         def balanced(w: list[Cell]) -> bool:
-            nums = [c.value.number or Decimal(0) for c in w]
+            nums = [c.value.number for c in w]
+            if any(n is None for n in nums):
+                return False
             return sum(nums[:-1], Decimal(0)) == nums[-1]
 
         fitting = [w for w in windows if balanced(w)]
