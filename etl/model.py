@@ -182,6 +182,15 @@ class Agency:
     scope: str = "agency"
 
 
+def section_at(sections: list[Section], position: int) -> Section | None:
+    """The innermost (last-starting) section of `sections` that contains `position`, if any."""
+    found = None
+    for section in sections:
+        if section.start <= position < section.end:
+            found = section
+    return found
+
+
 @dataclass
 class Report:
     """One annual report found in a document. Offsets refer to `text`."""
@@ -203,11 +212,7 @@ class Report:
 
     def section_at(self, position: int) -> Section | None:
         """The innermost section that contains `position`, if any."""
-        found = None
-        for section in self.sections:
-            if section.start <= position < section.end:
-                found = section
-        return found
+        return section_at(self.sections, position)
 
 
 @dataclass

@@ -18,7 +18,9 @@ no Report and a `not_a_report` issue saying why.
 
 from __future__ import annotations
 
-from etl.model import CleanText, Issue, ParsedDocument, Report
+from dataclasses import replace
+
+from etl.model import CleanText, Issue, ParsedDocument, Report, Section, section_at
 from etl.parse.measures import find_measures
 from etl.parse.metadata import read_metadata
 from etl.parse.prose import parse_prose
@@ -40,10 +42,8 @@ def parse_report(text: str) -> Report:
         report_format = "prose+table"
     else:
         report_format = "prose"
-    section_ordinal = {id(f): _section_ordinal(sections, f.start) for f in facts}
-    facts = [
-        f if f.section_ordinal is not None else _with_section(f, section_ordinal[id(f)]) for f in facts
-    ]
+    facts = [f if f.section_ordinal is not None else replace(f, section_ordinal=_ordinal_at(sections, f.start))
+             for f in facts]
     return Report(
         text=text,
         title=meta.title,
@@ -90,15 +90,6 @@ def parse(clean: CleanText) -> ParsedDocument:
     return doc
 
 
-def _section_ordinal(sections, position: int) -> int | None:
-    found = None
-    for section in sections:
-        if section.start <= position < section.end:
-            found = section.ordinal
-    return found
-
-
-def _with_section(fact, ordinal):
-    from dataclasses import replace
-
-    return replace(fact, section_ordinal=ordinal)
+def _ordinal_at(sections: list[Section], position: int) -> int | None:
+    section = section_at(sections, position)
+    return section.ordinal if section else None
