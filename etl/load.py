@@ -350,11 +350,6 @@ class Loader:
         """
         try:
             result = self._load(doc, stat)
-            if counts is not None:
-                _count(counts, result)
-                save_counts(self.conn, self.run_id, counts)
-            self.conn.commit()
-            return result
         except psycopg.Error as exc:
             self.conn.rollback()
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -366,11 +361,11 @@ class Loader:
                     "please report it with the file.")],
             )
             result = self._load(failed, stat)
-            if counts is not None:
-                _count(counts, result)
-                save_counts(self.conn, self.run_id, counts)
-            self.conn.commit()
-            return result
+        if counts is not None:
+            _count(counts, result)
+            save_counts(self.conn, self.run_id, counts)
+        self.conn.commit()
+        return result
 
     def _load(self, doc: ParsedDocument, stat: FileStat) -> LoadResult:
         cur = self.conn.cursor()

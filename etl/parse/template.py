@@ -217,6 +217,13 @@ class _Block:
     pending_fragment: str = ""
 
 
+def _open_block(item: str, signals: set[str]) -> _Block:
+    """A new Table 2 block for an Article 20 caption; a caption only one version has is a version signal."""
+    if item in T2_CAPTION_SIGNALS:
+        signals.add(T2_CAPTION_SIGNALS[item])
+    return _Block(item)
+
+
 def _parse_table2(lines: list[Line], result: TemplateResult) -> str | None:
     """Read Table 2 into facts; return the version its labels name (None if none or both)."""
     signals: set[str] = set()
@@ -241,9 +248,7 @@ def _parse_table2(lines: list[Line], result: TemplateResult) -> str | None:
                 continue
             item = match_caption(first.text)
             if item is not None:
-                block, header_mode = _Block(item), False
-                if item in T2_CAPTION_SIGNALS:
-                    signals.add(T2_CAPTION_SIGNALS[item])
+                block, header_mode = _open_block(item, signals), False
                 continue
             if block is None:
                 continue
@@ -269,9 +274,7 @@ def _parse_table2(lines: list[Line], result: TemplateResult) -> str | None:
             item = match_caption(cell.text)
             if item is not None:
                 flush()
-                block, header_mode = _Block(item), False
-                if item in T2_CAPTION_SIGNALS:
-                    signals.add(T2_CAPTION_SIGNALS[item])
+                block, header_mode = _open_block(item, signals), False
                 continue
             if block is None:
                 continue
