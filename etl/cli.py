@@ -31,6 +31,9 @@ db_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(db_app, name="db")
+corpus_app = typer.Typer(help="Labelled corpora of real reports: check their gold files.", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(corpus_app, name="corpus")
 
 out = Console()
 err = Console(stderr=True)
@@ -466,27 +469,80 @@ def ready_engine_for_cli():
     return make_engine(url)
 
 
-# --------------------------------------------------------------------------- etl devset
+# --------------------------------------------------------------------------- etl score, devset, corpus
+
+
+def _shared_folder(name: str) -> Path:
+    beside_repo = Path(__file__).resolve().parent.parent.parent / "shared" / name
+    return beside_repo if beside_repo.is_dir() else Path("../shared") / name
+
+
+@app.command("score")
+def score_command(
+    folder: Path = typer.Argument(..., help="A labelled folder: the corpus (reports/ + gold/, e.g. tests/corpus), "
+                                  "the development set (../shared/devset) or the seeds (../shared/seeds)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss with the expected and produced "
+                                 "value."),
+    json_out: Path = typer.Option(None, "--json", help="Also write every field's verdict as JSON to this file."),
+) -> None:
+    """Score the parser field by field against hand-checked labels. Needs no database.
+
+    Each labelled report runs through the real pipeline. The table breaks accuracy down by field family
+    (metadata, table_cells, prose_figures, measures), format (template / prose / not_report) and
+    completeness (complete / partial page); false zeros (unstated stored as 0) and approximate-flag
+    mismatches are counted apart. Accuracy = (correct + both blank) / fields scored.
+
+    Example: etl score tests/corpus --verbose
+    """
+    from etl import score
+
+    if not score.is_labelled_folder(folder):
+        typer.echo(f"no labelled reports at {folder} (expected gold/*.json or expected/*.json)", err=True)
+        raise typer.Exit(1)
+    result = score.score_folder(folder)
+    typer.echo(result.format_table(verbose=verbose))
+    if json_out is not None:
+        json_out.write_text(score.dump_json(result), encoding="utf-8")
 
 
 @app.command("devset")
 def devset_command(
     folder: Path = typer.Argument(None, help="The development set folder: reports/*.txt and gold/*.json "
                                   "(default: ../shared/devset beside the repository or the current folder)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss."),
 ) -> None:
-    """Score the parser against the development set (values checked by hand).
-
-    Prints, per field, how many reports got it correct, wrong, missing or spurious, then precision
-    and recall and every disagreement. Needs no database.
+    """Score the parser against the development set: `etl score` on ../shared/devset.
 
     Example: etl devset ../shared/devset
     """
-    from etl import devset
+    from etl import score
 
-    if folder is None:
-        beside_repo = Path(__file__).resolve().parent.parent.parent / "shared" / "devset"
-        folder = beside_repo if beside_repo.is_dir() else Path("../shared/devset")
-    raise typer.Exit(devset.main([str(folder)]))
+    folder = folder or _shared_folder("devset")
+    if not (folder / "reports").is_dir():
+        typer.echo(f"no devset at {folder} (expected reports/ and gold/)", err=True)
+        raise typer.Exit(1)
+    typer.echo(score.score_folder(folder).format_table(verbose=verbose))
+
+
+@corpus_app.command("check")
+def corpus_check_command(
+    folder: Path = typer.Argument(Path("tests/corpus"), help="A corpus folder (reports/ + gold/)."),
+    only: list[str] = typer.Option(None, "--only", help="Check only these item ids (repeatable)."),
+) -> None:
+    """Check the gold files of a labelled corpus: keys, every template cell, identities, numbers in the source.
+
+    Exit status 1 when any gold file has a problem; each problem names the item and what to re-read.
+
+    Example: etl corpus check tests/corpus --only 2021_js_example
+    """
+    from etl.corpus import check_corpus
+
+    problems = check_corpus(folder, only or None, _shared_folder("corpus-exclusions.txt"))
+    for problem in problems:
+        typer.echo(str(problem))
+    typer.echo(f"{len(problems)} problem(s)")
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command("version")

@@ -199,7 +199,7 @@ def test_run_of_a_missing_folder_says_so():
 def test_devset_scores_the_development_set(devset_dir):
     result = runner.invoke(app, ["devset", str(devset_dir)])
     assert result.exit_code == 0, result.output
-    assert "precision" in result.output and "TOTAL" in result.output
+    assert "table_cells" in result.output and "labelled report(s)" in result.output
 
 
 def test_devset_says_clearly_when_the_folder_is_wrong(tmp_path):
