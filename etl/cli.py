@@ -531,15 +531,19 @@ def corpus_check_command(
 ) -> None:
     """Check the gold files of a labelled corpus: keys, every template cell, identities, numbers in the source.
 
+    Then prints how the corpus spreads over years, formats, media, provinces, levels, damage and sources.
+
     Exit status 1 when any gold file has a problem; each problem names the item and what to re-read.
 
     Example: etl corpus check tests/corpus --only 2021_js_example
     """
-    from etl.corpus import check_corpus
+    from etl.corpus import check_corpus, format_spread, spread
 
     problems = check_corpus(folder, only or None, _shared_folder("corpus-exclusions.txt"))
     for problem in problems:
         typer.echo(str(problem))
+    if not only:
+        typer.echo(format_spread(spread(folder)))
     typer.echo(f"{len(problems)} problem(s)")
     if problems:
         raise typer.Exit(1)

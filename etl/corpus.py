@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -545,6 +546,32 @@ def check_corpus(folder: Path, only: list[str] | None = None, exclusions: Path |
         problems.extend(Problem(p.stem, "report has no gold file") for p in sorted((folder / "reports").iterdir())
                         if p.is_file() and p.name not in labelled)
     return problems
+
+
+def spread(folder: Path) -> dict[str, Counter]:
+    """How the labelled reports of a corpus spread over years, formats, media, provinces, levels, damage, sources."""
+    out: dict[str, Counter] = {k: Counter() for k in ("year", "format", "media", "province", "level", "damage",
+                                                       "archive", "complete")}
+    for gold in read_folder(Path(folder)):
+        raw = gold.raw
+        out["year"][gold.meta.get("year")] += 1
+        out["format"][gold.meta.get("format") if gold.meta.get("is_report") else "not a report"] += 1
+        out["media"][gold.meta.get("media")] += 1
+        out["province"][gold.meta.get("province")] += 1
+        out["level"][gold.meta.get("level")] += 1
+        out["complete"]["complete" if gold.complete else "partial"] += 1
+        out["damage"].update(raw.get("damage") or ["none"])
+        source = raw.get("source") or {}
+        out["archive"][source.get("repo") or re.sub(r"^https?://([^/]+).*", r"\1", source.get("url") or "")] += 1
+    return out
+
+
+def format_spread(counts: dict[str, Counter]) -> str:
+    lines = []
+    for name, counter in counts.items():
+        parts = ", ".join(f"{k}: {v}" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+        lines.append(f"{name:9} {parts}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
