@@ -400,9 +400,10 @@ _DIGITS = re.compile(r"\d[\d,，.]*")
 
 
 def _numbers_in(text: str) -> set[Decimal]:
+    """Numbers written in the text: as spaced (cells apart), and with whitespace removed (a number broken
+    over a line)."""
     found: set[Decimal] = set()
-    flat = re.sub(r"\s+", "", text)
-    for match in _DIGITS.finditer(flat):
+    for match in (*_DIGITS.finditer(text), *_DIGITS.finditer(re.sub(r"\s+", "", text))):
         token = match.group().replace(",", "").replace("，", "").rstrip(".")
         try:
             found.add(Decimal(token))
@@ -508,7 +509,7 @@ def check_gold(gold: Gold, exclusions: list[str] | None = None) -> list[Problem]
         run_together = "run_together" in (raw.get("damage") or [])
         digit_runs = re.sub(r"\s+", "", text) if run_together else ""
         for key, value in gold.values.items():
-            if value is None or value in numbers or (run_together and str(value) in digit_runs):
+            if value is None or abs(value) in numbers or (run_together and str(abs(value)) in digit_runs):
                 continue
             if any(form and form in text for form in _chinese_numerals(value)):
                 continue
