@@ -175,8 +175,8 @@ def test_db_url_upgrade_and_a_busy_lock(env, conninfo, tmp_path):
     url = invoke("db", "url", env=env)
     assert url.exit_code == 0 and url.output.strip().startswith("postgresql://")
     assert invoke("db", "upgrade", env=env).exit_code == 0
-    holder = psycopg.connect(conninfo, autocommit=True)
-    holder.execute("SELECT pg_advisory_lock(727001)")
+    holder = psycopg.connect(conninfo)
+    holder.execute("LOCK TABLE ingest.run_lock IN EXCLUSIVE MODE")
     try:
         busy = runner.invoke(app, ["run", str(EXAMPLES)], env=env)
     finally:
