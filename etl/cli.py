@@ -34,6 +34,9 @@ app.add_typer(db_app, name="db")
 corpus_app = typer.Typer(help="Labelled corpora of real reports: check their gold files.", no_args_is_help=True,
                          rich_markup_mode=None)
 app.add_typer(corpus_app, name="corpus")
+users_app = typer.Typer(help="Read-only analyst logins, optionally scoped to regions.", no_args_is_help=True,
+                        rich_markup_mode=None)
+app.add_typer(users_app, name="users")
 
 out = Console()
 err = Console(stderr=True)
@@ -78,6 +81,21 @@ def _url(keep_running: bool = False):
 
     url = database_url(keep_running=keep_running)
     check_connection(url)
+    return url
+
+
+def _read_url():
+    """The warehouse for a read-only command: it must exist and be at head; read commands never migrate
+    (an analyst's login could not, and a reader should not change the schema under a running load)."""
+    from etl.database import revision_behind, warehouse_missing
+
+    missing = warehouse_missing()
+    if missing:
+        raise Abort(missing, 2)
+    url = _url()
+    behind = revision_behind(url)
+    if behind:
+        raise Abort(behind, 2)
     return url
 
 
@@ -231,12 +249,11 @@ def status_command(
     """
     import psycopg
 
-    from etl.database import libpq_url, upgrade
+    from etl.database import libpq_url
     from etl.load import run_lock_held
 
     with friendly_errors():
-        url = _url()
-        upgrade(url)
+        url = _read_url()
         with psycopg.connect(libpq_url(url)) as conn:
             lock_held = run_lock_held(conn)
             rows = conn.execute(
@@ -281,40 +298,87 @@ def status_command(
 
 
 @db_app.command("url")
-def db_url() -> None:
+def db_url(
+    role: str = typer.Option(None, "--role", help="Print a read-only login's URL instead of the owner's: "
+                             "analyst (the shared BI login ogi_bi, created on first use) or a name given to "
+                             "`etl users add`."),
+) -> None:
     """Print a connection string for psql or a BI tool (starts the embedded server and leaves it running).
 
     Example: psql "$(etl db url)" -c 'SELECT count(*) FROM warehouse.report'
+
+    The owner's URL reads its password from $ETL_HOME/pgpass (mode 0600). For a BI tool use
+    `etl db start --tcp` and `etl db url --role analyst`: a read-only login over 127.0.0.1.
     """
     from etl.config import load_settings
-    from etl.database import libpq_url
+    from etl.database import printable_url
 
     with friendly_errors():
         settings = load_settings()
         url = _url(keep_running=True)
-        typer.echo(libpq_url(url))
+        if role is None:
+            typer.echo(printable_url(url, settings))
+        else:
+            typer.echo(_login_url(url, role, settings))
         if not settings.database_url:
             err.print("The embedded server keeps running for your tools; stop it with `etl db stop`.", style="dim")
 
 
+def _login_url(url, role: str, settings) -> str:
+    """The URL of a read-only login; the shared BI login is created (with a new password) when unknown."""
+    import psycopg
+
+    from etl.database import libpq_url, login_url
+    from etl.users import BI_LOGIN, UserError, add_user, load_logins, remember
+
+    name = BI_LOGIN if role == "analyst" else role
+    password = load_logins(settings.home).get(name)
+    if password is None:
+        if name != BI_LOGIN:
+            raise Abort(f"No password is kept for {name} in {settings.home}: create or reset the login with "
+                        f"`etl users add {name}`.", 2)
+        with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+            try:
+                password = add_user(conn, name)
+            except UserError as exc:
+                raise Abort(str(exc), 2) from None
+        remember(settings.home, name, password)
+    return libpq_url(login_url(url, name, password, settings))
+
+
 @db_app.command("start")
-def db_start() -> None:
+def db_start(
+    tcp: bool = typer.Option(False, "--tcp", help="Also listen on 127.0.0.1 (password required) for BI tools "
+                             "such as Metabase, Tableau (JDBC) or another local user."),
+    port: int = typer.Option(5432, "--port", help="TCP port with --tcp."),
+) -> None:
     """Start the embedded PostgreSQL and keep it running (for psql, Metabase, Superset …).
 
-    Example: etl db start && psql "$(etl db url)"
+    Example: etl db start --tcp --port 5433 && etl db url --role analyst
+
+    Every connection needs a password (scram-sha-256). Without --tcp the server listens only on a
+    Unix socket in a folder only its owner can enter.
     """
     from etl.config import load_settings
-    from etl.database import libpq_url, upgrade
+    from etl.database import DATABASE_NAME, _ensure_database, embedded_url, printable_url, upgrade
 
     with friendly_errors():
         settings = load_settings()
-        url = _url(keep_running=True)
-        upgrade(url)
         if settings.database_url:
+            if tcp:
+                raise Abort("DATABASE_URL is set: the server it names decides where it listens.", 2)
             out.print("DATABASE_URL is set, so there is no embedded server to start; the warehouse is at:")
-        else:
-            out.print(f"The embedded warehouse is running in {settings.pgdata}; connect with:")
-        typer.echo(libpq_url(url))
+            typer.echo(printable_url(_url(keep_running=True), settings))
+            return
+        url = embedded_url(settings.home, keep_running=True, tcp_port=port if tcp else None)
+        _ensure_database(url)
+        url = url.set(database=DATABASE_NAME)
+        upgrade(url)
+        where = f" and on 127.0.0.1:{port}" if tcp else ""
+        out.print(f"The embedded warehouse is running in {settings.pgdata}{where}; connect with:", highlight=False)
+        typer.echo(printable_url(_url(keep_running=True), settings))
+        if tcp:
+            out.print("For a BI tool: etl db url --role analyst", style="dim")
 
 
 @db_app.command("stop")
@@ -363,6 +427,64 @@ def db_downgrade(
         out.print(f"Downgraded the warehouse to {revision}.")
 
 
+# --------------------------------------------------------------------------- etl users …
+
+
+@users_app.command("add")
+def users_add(
+    name: str = typer.Argument(..., help="Login name (lower-case letters, digits, _)."),
+    region: list[str] = typer.Option(None, "--region", help="GB/T 2260 division code the login may see "
+                                     "(repeatable; 430000 a province, 430400 a city). Default: all regions."),
+) -> None:
+    """Create a read-only analyst login with a new password (or reset an existing one's password and regions).
+
+    Example: etl users add alice --region 430000
+
+    The login reads the analytics views only; with --region, every view (rollups included) shows only
+    agencies within those divisions. The password is printed once and kept in $ETL_HOME/logins.json
+    (mode 0600) for `etl db url --role NAME`.
+    """
+    import psycopg
+
+    from etl.config import load_settings
+    from etl.database import libpq_url, login_url, upgrade
+    from etl.users import UserError, add_user, remember
+
+    with friendly_errors():
+        settings = load_settings()
+        url = _url()
+        upgrade(url)  # the scope table arrives with revision 0006
+        with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+            try:
+                password = add_user(conn, name, region or [])
+            except UserError as exc:
+                raise Abort(str(exc), 2) from None
+        remember(settings.home, name, password)
+        scope = ", ".join(sorted(set(region))) if region else "all regions"
+        out.print(f"Login {name} (read-only, {scope}); its URL:", highlight=False)
+        typer.echo(libpq_url(login_url(url, name, password, settings)))
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List the analyst logins and the regions each may see.
+
+    Example: etl users list
+    """
+    import psycopg
+
+    from etl.database import libpq_url
+    from etl.users import scopes
+
+    with friendly_errors():
+        with psycopg.connect(libpq_url(_read_url())) as conn:
+            logins = scopes(conn)
+        table = Table("login", "regions", title="Analyst logins")
+        for name, codes in logins.items():
+            table.add_row(name, ", ".join(codes) or "all")
+        out.print(table if logins else "No analyst logins yet: etl users add NAME.")
+
+
 # --------------------------------------------------------------------------- etl export
 
 
@@ -390,14 +512,13 @@ def export_command(
     import psycopg
     from psycopg import sql
 
-    from etl.database import libpq_url, upgrade
+    from etl.database import libpq_url
 
     with friendly_errors():
         if fmt not in ("csv", "parquet"):
             raise Abort("--format must be csv or parquet.", 2)
         name = view.removeprefix("analytics.")
-        url = _url()
-        upgrade(url)
+        url = _read_url()
         with psycopg.connect(libpq_url(url)) as conn:
             names = analytics_relations(conn)
             if name not in names:
@@ -461,12 +582,10 @@ def checks_command(
 
 
 def ready_engine_for_cli():
-    """The configured warehouse migrated to head, as an engine."""
-    from etl.database import make_engine, upgrade
+    """The configured warehouse as an engine, for reading: never migrated here (see _read_url)."""
+    from etl.database import make_engine
 
-    url = _url()
-    upgrade(url)
-    return make_engine(url)
+    return make_engine(_read_url())
 
 
 # --------------------------------------------------------------------------- etl score, devset, corpus

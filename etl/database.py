@@ -147,3 +147,67 @@ def ready_engine(settings: Settings | None = None) -> Engine:
     url = database_url(settings)
     upgrade(url)
     return make_engine(url)
+
+
+# --------------------------------------------------------------------------- URLs to hand out, revisions
+
+
+def printable_url(url: URL, settings: Settings | None = None) -> str:
+    """The URL to print for psql: for the embedded superuser the password stays in $ETL_HOME/pgpass (0600)
+    instead of the URL, since a URL passed to psql shows in every user's process list."""
+    settings = settings or load_settings()
+    if settings.database_url or url.username != "postgres":
+        return libpq_url(url)
+    from etl.embedded import PGPASS_FILE
+
+    query = {**url.query, "passfile": str(settings.home / PGPASS_FILE)}
+    return libpq_url(url.set(password=None, query=query))
+
+
+def login_url(url: URL, user: str, password: str, settings: Settings | None = None) -> URL:
+    """`url` with another login: over TCP when the embedded server serves it (BI tools need TCP)."""
+    settings = settings or load_settings()
+    if not settings.database_url:
+        from etl.embedded import EmbeddedServer
+
+        endpoint = EmbeddedServer(settings.home).endpoint()
+        if endpoint is not None and endpoint.tcp_host:
+            return URL.create(url.drivername, user, password, endpoint.tcp_host, endpoint.port, url.database)
+    return url.set(username=user, password=password)
+
+
+def warehouse_missing(settings: Settings | None = None) -> str | None:
+    """For read commands: a sentence when no embedded warehouse exists yet (rather than creating an empty one)."""
+    settings = settings or load_settings()
+    if settings.database_url or (settings.pgdata / "PG_VERSION").exists():
+        return None
+    return (f"There is no warehouse at {settings.pgdata} (ETL_HOME={settings.home}). Load reports first "
+            "(`etl run PATH`), or set ETL_HOME or DATABASE_URL to the warehouse you mean.")
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head() or "base"
+
+
+def revision_behind(url: URL) -> str | None:
+    """A sentence when the schema at `url` is not at head (read commands never migrate); None when current
+    or when the login may not read the revision (then the queries themselves will say what is wrong)."""
+    import psycopg
+
+    with psycopg.connect(libpq_url(url)) as conn:
+        try:
+            row = conn.execute("SELECT version_num FROM public.alembic_version").fetchone()
+        except psycopg.errors.UndefinedTable:
+            row = ("base",)
+        except psycopg.errors.InsufficientPrivilege:
+            return None
+    current, head = (row or ("base",))[0], head_revision()
+    if current == head:
+        return None
+    if current == "base":
+        return ("The warehouse has no schema yet. Run `etl db upgrade` (or load reports with `etl run PATH`) as "
+                "its owner first.")
+    return (f"The warehouse schema is at revision {current}; this etl needs {head}. Run `etl db upgrade` as the "
+            "warehouse owner, then try again.")
