@@ -31,6 +31,23 @@ db_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(db_app, name="db")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from etl import __version__
+        from etl.model import PARSER_VERSION
+
+        typer.echo(f"etl {__version__} (parser {PARSER_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the package and parser versions and exit."),
+) -> None:
+    """Turn government information disclosure annual reports into a PostgreSQL warehouse."""
 corpus_app = typer.Typer(help="Labelled corpora of real reports: check their gold files.", no_args_is_help=True,
                          rich_markup_mode=None)
 app.add_typer(corpus_app, name="corpus")
@@ -236,6 +253,16 @@ def parse_command(
 # --------------------------------------------------------------------------- etl status
 
 
+def _table_console() -> Console:
+    """A console sized when the command runs: the terminal's width (or COLUMNS), and wide when piped so
+    numbers and paths are never cut at 80 columns."""
+    import os
+
+    if out.is_terminal or os.environ.get("COLUMNS"):
+        return Console()
+    return Console(width=10_000)
+
+
 @app.command("status")
 def status_command(
     runs: int = typer.Option(10, "--runs", "-n", help="How many recent runs to show."),
@@ -252,6 +279,7 @@ def status_command(
     from etl.database import libpq_url
     from etl.load import run_lock_held
 
+    screen = _table_console()
     with friendly_errors():
         url = _read_url()
         with psycopg.connect(libpq_url(url)) as conn:
@@ -271,7 +299,7 @@ def status_command(
                 table.add_row(str(rid), f"{started:%Y-%m-%d %H:%M}", shown, str(seen), str(new), str(unchanged),
                               str(failed), str(reports), str(facts),
                               (message or "")[:80])
-            out.print(table if rows else "No runs yet: try `etl run examples/reports`.")
+            screen.print(table if rows else "No runs yet: try `etl run examples/reports`.")
             issues = conn.execute(
                 "SELECT severity, code, count(*), count(DISTINCT document_id), min(message) FROM ingest.parse_issue "
                 "GROUP BY severity, code ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, "
@@ -281,7 +309,7 @@ def status_command(
                 table = Table("severity", "code", "issues", "documents", "example", title="Open parse issues")
                 for severity, code, n, docs, example in issues:
                     table.add_row(severity, code, str(n), str(docs), example[:100])
-                out.print(table)
+                screen.print(table)
             failed = conn.execute(
                 "SELECT d.path, (SELECT string_agg(i.message, ' ' ORDER BY i.id) FROM ingest.parse_issue i "
                 "WHERE i.document_id = d.id AND i.severity = 'error') FROM ingest.source_document d "
@@ -291,7 +319,7 @@ def status_command(
                 table = Table("file", "why", title="Documents that failed")
                 for path, why in failed:
                     table.add_row(path, (why or "")[:160])
-                out.print(table)
+                screen.print(table)
 
 
 # --------------------------------------------------------------------------- etl db …
@@ -398,33 +426,64 @@ def db_stop() -> None:
     out.print("Stopped the embedded warehouse." if stopped else "The embedded warehouse was not running.")
 
 
+def _known_revision(revision: str) -> str:
+    from etl.database import resolve_revision
+
+    resolved = resolve_revision(revision)
+    if resolved is None:
+        raise Abort(f"There is no schema revision {revision!r}: use head, base, -1 or a revision id from "
+                    "migrations/versions/.", 2)
+    return resolved
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: str = typer.Argument("head", help="Target revision (default head).")) -> None:
     """Migrate the warehouse schema up (etl run does this by itself).
 
     Example: etl db upgrade head
     """
-    from etl.database import upgrade
+    from etl.database import current_revision, upgrade
 
     with friendly_errors():
-        upgrade(_url(), revision)
-        out.print(f"The warehouse is at revision {revision}.")
+        target = _known_revision(revision)
+        url = _url()
+        before = current_revision(url)
+        upgrade(url, revision)
+        after = current_revision(url)
+        if after == before:
+            where = "already at" if after == target else f"at {after}, past"
+            out.print(f"Nothing to upgrade: the warehouse is {where} revision {target}.", highlight=False)
+        else:
+            out.print(f"Upgraded the warehouse from revision {before} to {after}.", highlight=False)
 
 
 @db_app.command("downgrade")
 def db_downgrade(
     revision: str = typer.Argument("-1", help="Target revision: -1 (one step, the default), a revision id, "
                                    "or base (drops every table and all data)."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask before `downgrade base` drops everything."),
 ) -> None:
     """Migrate the warehouse schema down.
 
     Example: etl db downgrade -1    (undo the latest migration)
     """
-    from etl.database import downgrade
+    from etl.database import current_revision, downgrade
 
     with friendly_errors():
-        downgrade(_url(), revision)
-        out.print(f"Downgraded the warehouse to {revision}.")
+        target = _known_revision(revision)
+        url = _url()
+        if target == "base" and not yes:
+            if not sys.stdin.isatty():
+                raise Abort("`etl db downgrade base` drops every table and all data; pass --yes to confirm.", 2)
+            if not typer.confirm(f"Drop every table and all data of {url.database}?", default=False):
+                raise Abort("Nothing was changed.", 1)
+        before = current_revision(url)
+        downgrade(url, revision)
+        after = current_revision(url)
+        if after == before:
+            out.print(f"Nothing to downgrade: the warehouse is at revision {after}.", highlight=False)
+        else:
+            out.print(f"Downgraded the warehouse from revision {before} to {after}.", highlight=False)
 
 
 # --------------------------------------------------------------------------- etl users …

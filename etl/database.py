@@ -211,3 +211,31 @@ def revision_behind(url: URL) -> str | None:
                 "its owner first.")
     return (f"The warehouse schema is at revision {current}; this etl needs {head}. Run `etl db upgrade` as the "
             "warehouse owner, then try again.")
+
+
+def current_revision(url: URL) -> str:
+    """The schema revision of the database at `url` ('base' when it has none)."""
+    import psycopg
+
+    with psycopg.connect(libpq_url(url)) as conn:
+        try:
+            row = conn.execute("SELECT version_num FROM public.alembic_version").fetchone()
+        except psycopg.errors.UndefinedTable:
+            return "base"
+    return row[0] if row else "base"
+
+
+def resolve_revision(revision: str) -> str | None:
+    """The revision id `revision` names (head, base, an id or a unique prefix); None when it names none.
+
+    Relative targets (-1, +2) are left to Alembic and returned as given."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    if revision in ("head", "heads", "base") or (revision.lstrip("+-").isdigit() and revision[0] in "+-"):
+        return head_revision() if revision in ("head", "heads") else revision
+    try:
+        found = ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(revision)
+    except CommandError:
+        return None
+    return found.revision if found else None
