@@ -6,7 +6,7 @@ whole fact table, so a re-parse got slower as the warehouse grew. The run and do
 the ingest tables are indexed for the same reason (and for the run bookkeeping joins).
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-02 11:10:00
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = '0008'
-down_revision: str | None = '0003'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
