@@ -547,63 +547,53 @@ def users_list() -> None:
 # --------------------------------------------------------------------------- etl export
 
 
-def analytics_relations(conn) -> list[str]:
-    """Names of the views and tables in the analytics schema."""
-    return [r[0] for r in conn.execute(
-        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = 'analytics' AND c.relkind IN ('v', 'm', 'r', 'p', 'f') ORDER BY c.relname"
-    ).fetchall()]
-
-
 @app.command("export")
 def export_command(
     view: str = typer.Argument(..., help="A view (or table) of the analytics schema."),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv or parquet."),
     output: Path = typer.Option(None, "--output", "-o", help="Output file (default VIEW.csv / VIEW.parquet; "
                                 "- for standard output, csv only)."),
+    excel: bool = typer.Option(False, "--excel", help="CSV for Excel: start with a UTF-8 byte-order mark so "
+                               "Chinese text opens ungarbled."),
 ) -> None:
-    """Export an analytics view to CSV or Parquet.
+    """Export an analytics view to CSV or Parquet, typed from the view's declared column types.
 
     Example: etl export report_headline --format parquet -o headline.parquet
 
-    An unknown name lists the views you can export.
+    Parquet columns keep one type whatever the rows (numeric without a declared scale becomes
+    decimal128(38,10)); CSV writes booleans as true/false. Both stream, so large views use little
+    memory. An unknown name lists the views you can export.
     """
     import psycopg
-    from psycopg import sql
 
     from etl.database import libpq_url
+    from etl.export import ViewError, view_columns, write_csv, write_parquet
 
     with friendly_errors():
         if fmt not in ("csv", "parquet"):
             raise Abort("--format must be csv or parquet.", 2)
+        if excel and fmt != "csv":
+            raise Abort("--excel applies to CSV only.", 2)
+        if fmt == "parquet" and output == Path("-"):
+            raise Abort("Parquet cannot go to standard output; give a file with -o.", 2)
         name = view.removeprefix("analytics.")
         url = _read_url()
         with psycopg.connect(libpq_url(url)) as conn:
-            names = analytics_relations(conn)
-            if name not in names:
-                listing = ", ".join(names) if names else "none yet (the views arrive with their migrations)"
-                raise Abort(f"There is no view analytics.{name}. Views you can export: {listing}.", 2)
-            query = sql.SQL("SELECT * FROM analytics.{}").format(sql.Identifier(name))
+            try:
+                view_columns(conn, name)
+            except ViewError as exc:
+                raise Abort(str(exc).replace("you can read", "you can export"), 2) from None
             if fmt == "csv":
-                copy_sql = sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER)").format(query)
                 target = None if output == Path("-") else (output or Path(f"{name}.csv"))
                 handle = sys.stdout.buffer if target is None else target.open("wb")
                 try:
-                    with conn.cursor().copy(copy_sql) as copy:
-                        for chunk in copy:
-                            handle.write(chunk)
+                    write_csv(conn, name, handle, excel=excel)
                 finally:
                     if target is not None:
                         handle.close()
             else:
-                import pandas as pd
-
-                if output == Path("-"):
-                    raise Abort("Parquet cannot go to standard output; give a file with -o.", 2)
                 target = output or Path(f"{name}.parquet")
-                cur = conn.execute(query)
-                frame = pd.DataFrame(cur.fetchall(), columns=[c.name for c in cur.description])
-                frame.to_parquet(target, index=False)
+                write_parquet(conn, name, target)
             if target is not None:
                 err.print(f"Wrote analytics.{name} to {target}.", highlight=False)
 
