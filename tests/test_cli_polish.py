@@ -74,7 +74,7 @@ def test_downgrade_base_on_a_terminal_takes_no_for_an_answer(env, fresh_warehous
         def __getattr__(self, name: str):
             return getattr(sys, name)
 
-        class stdin:  # noqa: N801 - stands in for sys.stdin
+        class stdin:  # stands in for sys.stdin
             @staticmethod
             def isatty() -> bool:
                 return True
