@@ -132,7 +132,7 @@ class Line:
         return self.shape in POSITIONAL_SHAPES
 
 
-def _cell(text: str, start: int, end: int) -> Cell:
+def make_cell(text: str, start: int, end: int) -> Cell:
     """A cell over text[start:end] with surrounding whitespace trimmed from the span."""
     stripped_left = len(text) - len(text.lstrip())
     core = text.strip()
@@ -147,7 +147,7 @@ def _split_separated(raw: str, offset: int, sep: str) -> list[Cell]:
     if raw.rstrip().endswith(sep) and parts and not parts[-1].strip():
         parts = parts[:-1]
     for part in parts:
-        cells.append(_cell(part, offset + pos, offset + pos + len(part)))
+        cells.append(make_cell(part, offset + pos, offset + pos + len(part)))
         pos += len(part) + len(sep)
     return cells
 
@@ -190,7 +190,7 @@ def read_line(raw: str, offset: int) -> Line | None:
             for tok, val in zip(tokens[first_value:], values[first_value:], strict=True):
                 cells.append(Cell(tok.group(), offset + tok.start(), offset + tok.end(), val))
             return Line("F", offset, end, raw, cells)
-    return Line("L", offset, end, raw, [_cell(body, offset, offset + len(body))])
+    return Line("L", offset, end, raw, [make_cell(body, offset, offset + len(body))])
 
 
 _LINE_RE = re.compile(r"[^\n]*")

@@ -22,12 +22,15 @@ identity forces them to 0 (stored with ``inferred=True``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, pairwise, permutations
 from math import comb
 
+from etl.extract.tables import Grid
 from etl.model import CheckResult, Fact, Issue, Section
+from etl.parse import grid as grid_rows
 from etl.parse.cells import BLANK, Cell, Line, Value, read_table
 from etl.parse.checks import run_checks, signals_check
 from etl.parse.template_labels import (
@@ -113,10 +116,11 @@ def _slot(cell: Cell) -> Slot:
 
 # ====================================================================== entry point
 
-def parse_template(text: str, sections: list[Section]) -> TemplateResult:
+def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = ()) -> TemplateResult:
     """Find and read the template tables of one report (offsets refer to `text`).
 
-    `sections` may be empty: tables are located by their own anchors.
+    `sections` may be empty: tables are located by their own anchors. `grids` are the report's
+    tables as structure (offsets into `text`); rows they place by header are read from them.
     """
     result = TemplateResult()
     first = _ANY_ANCHOR_RE.search(text)
@@ -125,6 +129,10 @@ def parse_template(text: str, sections: list[Section]) -> TemplateResult:
     lines = read_table(text, text.rfind("\n", 0, first.start()) + 1)
     if not lines:
         return result
+    if grids:
+        projection = grid_rows.project(grids, text, lines)
+        lines = grid_rows.apply(lines, projection)
+        result.issues.extend(projection.issues)
     squashed = [squash(line.text) for line in lines]
     t2_start = _find(squashed, lambda s: match_caption(s) is not None)
     t3_start = _find_t3(lines, squashed)
