@@ -14,7 +14,8 @@ from etl.extract import extract_bytes
 from etl.normalise import normalise
 from etl.parse import parse
 from etl.parse.cells import parse_value
-from tests.fixtures.template.render import V2019, V2021, expected, produced
+from etl.parse.template import parse_template
+from tests.fixtures.template.render import V2019, V2021, expected, produced, render
 from tests.fixtures.template.structured import report_doc, to_docx, to_html, to_pdf
 from tests.test_template import full_tables
 
@@ -88,3 +89,47 @@ def test_pdf_table_that_cannot_be_extracted_is_an_issue_and_its_text_is_kept(mon
     assert raw.tables == ()
     assert "本年新收政府信息公开申请数量" in raw.text.replace(" ", "").replace("\n", "")
     assert "行政许可" in raw.text
+
+
+def _unreadable_table3_text() -> str:
+    """A report whose Table 3 lost its empty cells (one cell per line): every row shows two values
+    that fit several columns, so no row can be placed."""
+    tables = full_tables(V2021)
+    tables.t3 = {k: ["1", None, None, None, None, None, "1"] if i % 2 else [None, "2", None, None, None, None, "2"]
+                 for i, k in enumerate(tables.t3)}
+    return render(tables, "L")
+
+
+def test_unreadable_table3_is_an_error_and_its_checks_are_not_assessable():
+    result = parse_template(_unreadable_table3_text(), [])
+    assert not [f for f in result.facts if f.table == "requests"]
+    errors = [i for i in result.issues if i.severity == "error"]
+    assert [i.code for i in errors] == ["table3_unread"]
+    balance = [c for c in result.checks if c.check == "t3_balance"]
+    assert len(balance) == 7 and {c.status for c in balance} == {"not_assessable"}
+    assert any(f.table == "appeals" for f in result.facts)  # Table 4 is still read
+
+
+@pytest.mark.db
+def test_unreadable_table3_shows_in_document_coverage(conninfo):
+    import psycopg
+
+    from etl import load
+    from etl.model import CleanText, RawDocument
+
+    text = _unreadable_table3_text()
+    raw = RawDocument("/reports/t3.txt", "ab" * 32, len(text.encode()), "text/plain", text, "utf-8")
+    doc = parse(CleanText(raw, text, text))
+    conn = load.connect(conninfo)
+    try:
+        loader = load.Loader(conn, load.start_run(conn, "test", "1.0"), "1.0")
+        assert loader.load(doc, load.FileStat(doc.path, doc.size, 1)).status == "partial"
+    finally:
+        conn.close()
+    with psycopg.connect(conninfo) as check:
+        status, errors, code = check.execute(
+            "SELECT status, errors_count, first_error_code FROM analytics.document_coverage").fetchone()
+        assert (status, code) == ("partial", "table3_unread") and errors >= 1
+        statuses = check.execute(
+            "SELECT DISTINCT status FROM analytics.check_results WHERE check_name = 't3_balance'").fetchall()
+        assert statuses == [("not_assessable",)]

@@ -32,7 +32,7 @@ from etl.extract.tables import Grid
 from etl.model import CheckResult, Fact, Issue, Section
 from etl.parse import grid as grid_rows
 from etl.parse.cells import BLANK, Cell, Line, Value, read_table
-from etl.parse.checks import run_checks, signals_check
+from etl.parse.checks import run_checks, signals_check, unread_checks
 from etl.parse.template_labels import (
     T2_CAPTION_SIGNALS,
     T2_SIGNALS,
@@ -146,19 +146,37 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
     if t3_start is not None:
         end = _first_after(t3_start + 1, len(lines), lambda i: any(w in squashed[i] for w in _APPEAL_WORDS)
                            or _LATER_HEADING_RE.match(lines[i].text) is not None)
+        before = len(result.facts)
         t3_version = _parse_table3(lines[t3_start:end], t2_version, result)
+        if not any(f.table == "requests" for f in result.facts[before:]):
+            _table_lost(result, "table3_unread", "Table 3 (requests received and handled)", lines[t3_start])
     if t4_start is not None:
         end = _first_after(t4_start + 1, len(lines), lambda i: _T4_END_RE.search(lines[i].text) is not None
                            and lines[i].shape in ("L", "F"))
+        before = len(result.facts)
         _parse_table4(lines[t4_start:end], result)
+        if not any(f.table == "appeals" for f in result.facts[before:]):
+            _table_lost(result, "table4_unread", "Table 4 (administrative reviews and lawsuits)", lines[t4_start])
 
     if t2_start is None and t3_start is None and t4_start is None:
         return result
     result.format = _decide_version(t2_version, t3_version, result)
     result.checks.extend(run_checks(result.facts, result.format))
+    lost = {i.code for i in result.issues if i.code in ("table3_unread", "table4_unread")}
+    result.checks.extend(unread_checks("table3_unread" in lost, "table4_unread" in lost))
     if t2_start is not None or t3_start is not None:
         result.checks.append(signals_check(t2_version, t3_version))
     return result
+
+
+def _table_lost(result: TemplateResult, code: str, name: str, at: Line) -> None:
+    """Loss is loud: a template table that was found but yielded no value is an error (the
+    warnings before it say why), so the report is not shown as fully loaded."""
+    result.issues.append(Issue(
+        "error", code,
+        f"{name} was found but none of its values could be read (see the warnings about its rows); "
+        "its figures are missing from this report and its identity checks are not assessable. Check the "
+        "table in the source, or supply a cleaner copy (HTML or DOCX) of the report.", at.start, at.end))
 
 
 def _find(squashed: list[str], pred) -> int | None:
