@@ -31,7 +31,7 @@ from math import comb
 from etl.extract.tables import Grid
 from etl.model import CheckResult, Fact, Issue, Section
 from etl.parse import grid as grid_rows
-from etl.parse.cells import BLANK, Cell, Line, Value, read_table
+from etl.parse.cells import BLANK, Cell, Line, Value, make_cell, read_table
 from etl.parse.checks import run_checks, signals_check, unread_checks
 from etl.parse.template_labels import (
     T2_CAPTION_SIGNALS,
@@ -133,6 +133,7 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
         projection = grid_rows.project(grids, text, lines)
         lines = grid_rows.apply(lines, projection)
         result.issues.extend(projection.issues)
+    lines = split_run_together(lines)
     squashed = [squash(line.text) for line in lines]
     t2_start = _find(squashed, lambda s: match_caption(s) is not None)
     t3_start = _find_t3(lines, squashed)
@@ -167,6 +168,92 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
     if t2_start is not None or t3_start is not None:
         result.checks.append(signals_check(t2_version, t3_version))
     return result
+
+
+_GLUED_RE = re.compile(r"[^\d\s|][0-9]")
+_PIECE_RE = re.compile(r"\d+|\D+")
+_ORDINAL_MARK = ".、．"
+
+
+def _glued_pieces(cell: Cell) -> list[tuple[Cell, Cell | None]] | None:
+    """(label, digits) pairs of a cell whose row labels and values ran together, e.g.
+    ``一、本年新收政府信息公开申请数量1000001`` or a whole run of rows on one line.
+
+    A digit run followed by ``.``/``、`` ends with the ordinal of the next label (``…00002.重复申请``).
+    Accepted only when every label piece is a Table 3 row or group label, so prose that states a
+    figure after a label-like phrase (``…申请数量5件``) is never taken for a table row.
+    """
+    text = cell.text
+    parts = [(m.start(), m.group()) for m in _PIECE_RE.finditer(text)]
+    labels: list[tuple[int, int]] = []
+    values: dict[int, tuple[int, int]] = {}
+    carry: int | None = None
+    for i, (at, piece) in enumerate(parts):
+        if piece.isdigit():
+            end = at + len(piece)
+            following = parts[i + 1][1] if i + 1 < len(parts) else ""
+            if following[:1] in _ORDINAL_MARK and following[:1]:
+                end -= 1
+                carry = end
+            if end > at:
+                if not labels or len(labels) - 1 in values:
+                    return None
+                values[len(labels) - 1] = (at, end)
+            continue
+        start = carry if carry is not None else at
+        carry = None
+        labels.append((start, at + len(piece)))
+    if not values or not labels:
+        return None
+    out = []
+    for i, (a, b) in enumerate(labels):
+        a += _row_label_at(text[a:b])
+        label = make_cell(text[a:b], cell.start + a, cell.start + b)
+        if not label.text or match_t3_row(label.text) is None:
+            return None
+        digits = None
+        if i in values:
+            va, vb = values[i]
+            digits = make_cell(text[va:vb], cell.start + va, cell.start + vb)
+        out.append((label, digits))
+    return out
+
+
+_INNER_ORDINAL_RE = re.compile(r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d[.、．]")
+
+
+def _row_label_at(text: str) -> int:
+    """Where the row label starts in a piece that also holds its group label(s) run together
+    (``三、本年度办理结果（一）予以公开``): the first inner ordinal whose tail is a row label."""
+    if match_t3_row(text) not in (None, "group"):
+        return 0
+    for m in _INNER_ORDINAL_RE.finditer(text, 1):
+        if match_t3_row(text[m.start():]) not in (None, "group"):
+            return m.start()
+    return 0
+
+
+def split_run_together(lines: list[Line]) -> list[Line]:
+    """Lines whose Table 3 labels and digits ran together, split into one line per row (label, digits).
+
+    The digits stay one cell: `_candidates` later splits it into columns, and a split is used only
+    when it alone satisfies the identities.
+    """
+    out: list[Line] = []
+    for line in lines:
+        cell = line.cells[0] if len(line.cells) == 1 else None
+        if cell is None or cell.value.kind != "text" or not _GLUED_RE.search(cell.text):
+            out.append(line)
+            continue
+        pieces = _glued_pieces(cell)
+        if pieces is None:
+            out.append(line)
+            continue
+        for label, digits in pieces:
+            cells = [label] if digits is None else [label, digits]
+            end = cells[-1].end
+            out.append(Line("F", label.start, end, line.text[label.start - line.start:end - line.start], cells))
+    return out
 
 
 def _table_lost(result: TemplateResult, code: str, name: str, at: Line) -> None:
@@ -315,6 +402,12 @@ def _parse_table2(lines: list[Line], result: TemplateResult) -> str | None:
                 for word in words[1:]:
                     _t2_header_fragment(block, word, signals)
                 continue
+            glued = _T2_GLUED_RE.fullmatch(cell.text)
+            if glued and block.columns and match_t2_row(glued.group(1)) is not None:
+                flush()
+                header_mode = False
+                _emit_t2_glued(block, cell, glued, result)
+                continue
             row_key = match_t2_row(cell.text)
             if header_mode and row_key is None:
                 _t2_header_fragment(block, cell.text, signals)
@@ -360,8 +453,51 @@ def _t2_header_fragment(block: _Block, text: str, signals: set[str]) -> None:
     block.pending_fragment = text
 
 
+_T2_GLUED_RE = re.compile(r"(\D+?)(\d+)")
+
+
+def _digit_compositions(digits: str, parts: int, limit: int = 50) -> list[list[tuple[int, int]]]:
+    """Every way to cut `digits` into `parts` numbers without leading zeros, as (start, end) pairs."""
+    out: list[list[tuple[int, int]]] = []
+
+    def walk(at: int, acc: list[tuple[int, int]]) -> None:
+        if len(out) >= limit:
+            return
+        if len(acc) == parts - 1:
+            if len(digits) - at == 1 or (at < len(digits) and digits[at] != "0"):
+                out.append([*acc, (at, len(digits))])
+            return
+        for end in range(at + 1, len(digits)):
+            if end - at > 1 and digits[at] == "0":
+                break
+            walk(end, [*acc, (at, end)])
+
+    walk(0, [])
+    return out
+
+
+def _emit_t2_glued(block: _Block, cell: Cell, glued: re.Match, result: TemplateResult) -> None:
+    """A Table 2 row whose label and values ran together (``规章000``): the digits are cut into the
+    block's columns when only one cut gives numbers without leading zeros (Table 2 has no identity
+    to decide between several); the values are stored as inferred."""
+    label = make_cell(glued.group(1), cell.start, cell.start + glued.end(1))
+    digits = glued.group(2)
+    at = cell.start + glued.start(2)
+    cuts = _digit_compositions(digits, len(block.columns))
+    if len(cuts) != 1:
+        shown = "; ".join(" ".join(digits[a:b] for a, b in cut) for cut in cuts[:4])
+        result.issues.append(_issue_at(
+            "warning", "table2_digits_ambiguous", cell,
+            f"Table 2 row '{label.text}' printed its values run together ('{digits}') for {len(block.columns)} "
+            f"columns and {'no' if not cuts else len(cuts)} ways to cut them fit"
+            f"{f' (candidates: {shown})' if cuts else ''}; the row was left out."))
+        return
+    cells = [make_cell(digits[a:b], at + a, at + b) for a, b in cuts[0]]
+    _emit_t2_row(block, label, match_t2_row(label.text), cells, None, True, result, inferred=len(cells) > 1)
+
+
 def _emit_t2_row(block: _Block, label: Cell, row_key: str | None, cells: list[Cell], width: int | None,
-                 positional: bool, result: TemplateResult) -> None:
+                 positional: bool, result: TemplateResult, inferred: bool = False) -> None:
     columns = block.columns
     if not columns:
         return
@@ -400,7 +536,7 @@ def _emit_t2_row(block: _Block, label: Cell, row_key: str | None, cells: list[Ce
             table="disclosure_counts", item=item or "art20.other", value=cell.value.number,
             start=cell.start, end=cell.end, evidence=evidence, source="table",
             approximate=cell.value.approximate, unit=cell.value.unit or col_unit,
-            label=fact_label, label_start=label.start, label_end=label.end))
+            label=fact_label, label_start=label.start, label_end=label.end, inferred=inferred))
 
 
 def _issue_at(severity: str, code: str, cell: Cell | None, message: str) -> Issue:
@@ -716,10 +852,14 @@ def _digit_splits(cell: Cell) -> list[list[Cell]]:
 
 def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], version: str,
                       result: TemplateResult, width: int = N3, subtotal_at: int | None = None) -> None:
-    """Place the values of rows that lost positions, when the identities allow one layout only."""
+    """Place the values of rows that lost positions, when the identities allow one layout only.
+
+    Values that come from splitting a run of digits (cells printed without separators) are not
+    what the report printed cell by cell: they are stored with ``inferred=True``.
+    """
     ids = _t3_identities(version)
     pending = list(short)
-    outcome: dict[str, str] = {}
+    outcome: dict[str, list[tuple]] = {}
     progress = True
     while pending and progress:
         progress = False
@@ -738,24 +878,38 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
             grid.pop(key, None)
             if len(valid) == 1:
                 slots = next(iter(valid.values()))
+                split = False
+                for s in slots:
+                    if s.cell is not None and s.cell not in printed:
+                        s.inferred = split = True
                 evidence = " | ".join([run.label.text, *(c.text for c in run.cells)])
                 table[key] = RowData(run.label, slots, evidence)
+                how = ("its digits ran together and were split in the only way" if split
+                       else "the only layout")
                 result.issues.append(_issue_at(
-                    "info", "table3_alignment_inferred", run.label,
-                    f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; the only layout "
+                    "info", "table3_split_inferred" if split else "table3_alignment_inferred", run.label,
+                    f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; {how} "
+                    "that satisfies the table's identities was used (values marked inferred)."
+                    if split else
+                    f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; {how} "
                     "that satisfies the table's identities was used."))
                 pending.remove((key, run))
                 progress = True
                 grid[key] = _vector(table[key])
             else:
-                outcome[key] = "none" if not valid else "several"
+                outcome[key] = list(valid)
     for key, run in pending:
-        why = ("no layout satisfies the table's identities" if outcome.get(key) == "none"
-               else "several layouts satisfy the table's identities")
+        candidates = outcome.get(key, [])
+        if not candidates:
+            why = "no layout satisfies the table's identities"
+        else:
+            shown = "; ".join(" ".join("·" if v is None else str(v) for v in vec) for vec in candidates[:4])
+            more = f" and {len(candidates) - 4} more" if len(candidates) > 4 else ""
+            why = f"{len(candidates)} layouts satisfy the table's identities (candidates: {shown}{more})"
         result.issues.append(_issue_at(
             "warning", "table3_positions_lost", run.label,
-            f"Table 3 row '{run.label.text}' shows {len(run.cells)} values for 7 columns and {why}; "
-            "the row was left out."))
+            f"Table 3 row '{run.label.text}' shows {len(run.cells)} values ({' '.join(c.text for c in run.cells)}) "
+            f"for 7 columns and {why}; the row was left out."))
 
 
 def _promote(slots_left: list[Slot], slots_right: list[Slot]) -> bool:
