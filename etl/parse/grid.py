@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from etl.extract.tables import Grid, GridCell
 from etl.model import Issue
-from etl.parse.cells import Cell, Line, make_cell
+from etl.parse.cells import Cell, Line, make_cell, parse_value
 from etl.parse.template_labels import (
     T3_COLUMN_LABELS,
     T3_SUBTOTAL_BODIES,
@@ -130,28 +130,35 @@ def _columns(kind: str, header: list[tuple[GridCell, str]], cols: int) -> _Colum
     return _Columns(kind, [(g.col, g.col + g.colspan) for g, _ in leaves], cols)
 
 
-def _overlap(g: GridCell, interval: tuple[int, int]) -> int:
-    return max(0, min(g.col + g.colspan, interval[1]) - max(g.col, interval[0]))
+def _column_of(columns: _Columns) -> list[int]:
+    """For every grid column, the index of the value column covering it (-1 for none)."""
+    out = [-1] * max(columns.cols, max((b for _, b in columns.intervals), default=0))
+    for i, (a, b) in enumerate(columns.intervals):
+        for c in range(a, b):
+            out[c] = i
+    return out
 
 
-def _project_row(row: list[GridCell], columns: _Columns, text: str, line: Line) -> Line | None:
+def _project_row(row: list[GridCell], columns: _Columns, owner: list[int], text: str, line: Line) -> Line | None:
     """The row's label cells and one cell per column; None when a column has two printed values."""
     first = columns.intervals[0][0]
     labels = [g for g in row if g.col + g.colspan <= first]
     per_column: list[list[GridCell]] = [[] for _ in columns.intervals]
-    for g in row:
-        if g in labels:
-            continue
-        overlaps = [_overlap(g, iv) for iv in columns.intervals]
-        best = max(range(len(overlaps)), key=lambda i: overlaps[i])
-        if overlaps[best] > 0:
-            per_column[best].append(g)
+    for g in row[len(labels):]:  # cells do not overlap, so (sorted by column) labels are a prefix
+        # the value column this cell overlaps most (a cell drawn wider than its column still
+        # belongs to one column; covered grid columns outside every header are padding)
+        counts: dict[int, int] = {}
+        for c in range(g.col, min(g.col + g.colspan, len(owner))):
+            if owner[c] >= 0:
+                counts[owner[c]] = counts.get(owner[c], 0) + 1
+        if counts:
+            per_column[max(counts, key=lambda i: (counts[i], -i))].append(g)
         elif text[g.start:g.end].strip():
             return None  # a printed cell outside every column: leave the row to the text path
     slots: list[Cell] = []
     last = (labels[-1].end if labels else line.start)
     for found in per_column:
-        printed = [g for g in found if text[g.start:g.end].strip()]
+        printed = [g for g in found if g.end > g.start and text[g.start:g.end].strip()]
         if len(printed) > 1:
             return None
         chosen = printed[0] if printed else (found[0] if found else None)
@@ -160,9 +167,7 @@ def _project_row(row: list[GridCell], columns: _Columns, text: str, line: Line) 
         else:
             slots.append(_cell(text, chosen))
             last = chosen.end
-    label_cells = [_cell(text, g) for g in labels]
-    if columns.kind == "t4":
-        label_cells = []
+    label_cells = [] if columns.kind == "t4" else [_cell(text, g) for g in labels]
     return Line("P1", line.start, line.end, line.text, [*label_cells, *slots])
 
 
@@ -178,6 +183,8 @@ def project(grids: Iterable[Grid], text: str, lines: list[Line]) -> Projection:
     out = Projection()
     starts = [line.start for line in lines]
     carried: _Columns | None = None
+    owner: list[int] | None = None
+    owner_of: _Columns | None = None
     for grid in grids:
         rows: dict[int, list[GridCell]] = {}
         for g in grid.cells:
@@ -187,8 +194,7 @@ def project(grids: Iterable[Grid], text: str, lines: list[Line]) -> Projection:
         for r in sorted(rows):
             row = sorted(rows[r], key=lambda g: g.col)
             texts = [text[g.start:g.end].strip() for g in row]
-            values = [make_cell(t, g.start, g.end).value.kind in ("number", "dash") for g, t in zip(row, texts,
-                                                                                                strict=True)]
+            values = [parse_value(t).kind in ("number", "dash") for t in texts]
             line = _line_at(lines, starts, row[0].start)
             if line is None:
                 continue
@@ -222,7 +228,9 @@ def project(grids: Iterable[Grid], text: str, lines: list[Line]) -> Projection:
                 header = []
             if columns is None:
                 continue
-            projected = _project_row(row, columns, text, line)
+            if owner is None or owner_of is not columns:
+                owner, owner_of = _column_of(columns), columns
+            projected = _project_row(row, columns, owner, text, line)
             if projected is not None:
                 out.lines[line.start] = projected
         carried = columns

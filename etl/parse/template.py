@@ -815,10 +815,11 @@ _LEADING_ZERO = re.compile(r"0\d+")
 def _splits(cells: list[Cell], width: int) -> list[list[Slot]]:
     """Split multi-digit cells into several cells so that there are exactly `width` of them."""
     options: list[list[list[Cell]]] = []
+    most = width - len(cells) + 1  # parts one cell can be cut into when every other cell stays whole
     for cell in cells:
         ways = [] if _LEADING_ZERO.fullmatch(cell.text) else [[cell]]
         if cell.value.kind == "number" and _PLAIN_DIGITS.fullmatch(cell.text) and len(cell.text) > 1:
-            ways.extend(_digit_splits(cell))
+            ways.extend(_digit_splits(cell, most, exact=len(cells) == 1))
         options.append(ways)
     results: list[list[Slot]] = []
 
@@ -836,10 +837,11 @@ def _splits(cells: list[Cell], width: int) -> list[list[Slot]]:
     return [r for r in results if any(s.cell not in cells for s in r)]
 
 
-def _digit_splits(cell: Cell) -> list[list[Cell]]:
+def _digit_splits(cell: Cell, most: int, exact: bool = False) -> list[list[Cell]]:
+    """Every cut of a digit run into 2..`most` numbers (exactly `most` if `exact`) without leading zeros."""
     text = cell.text
     out = []
-    for k in range(1, len(text)):
+    for k in range(most - 1 if exact else 1, min(len(text), most)):
         for cuts in combinations(range(1, len(text)), k):
             bounds = (0, *cuts, len(text))
             parts = [text[a:b] for a, b in pairwise(bounds)]
@@ -860,14 +862,16 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
     ids = _t3_identities(version)
     pending = list(short)
     outcome: dict[str, list[tuple]] = {}
+    printed_of = {id(run): [c for c in run.cells if c.value.kind != "blank"] for _, run in pending}
+    candidates_of = {id(run): _candidates(printed_of[id(run)], width) for _, run in pending}
     progress = True
     while pending and progress:
         progress = False
         grid = {k: _vector(r) for k, r in table.items()}
         for key, run in list(pending):
             valid: dict[tuple, list[Slot]] = {}
-            printed = [c for c in run.cells if c.value.kind != "blank"]
-            for candidate in _candidates(printed, width):
+            printed = printed_of[id(run)]
+            for candidate in candidates_of[id(run)]:
                 slots = _drop_at(candidate, subtotal_at)
                 vec = tuple(s.number for s in slots)
                 if vec in valid:
