@@ -33,6 +33,7 @@ from etl.model import CheckResult, Fact, Issue, Section
 from etl.parse import grid as grid_rows
 from etl.parse.cells import BLANK, Cell, Line, Value, make_cell, read_table
 from etl.parse.checks import run_checks, signals_check, unread_checks
+from etl.parse.segment import segment_lines
 from etl.parse.template_labels import (
     T2_CAPTION_SIGNALS,
     T2_SIGNALS,
@@ -133,7 +134,7 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
         projection = grid_rows.project(grids, text, lines)
         lines = grid_rows.apply(lines, projection)
         result.issues.extend(projection.issues)
-    lines = split_run_together(lines)
+    lines = split_run_together(segment_lines(lines))
     squashed = [squash(line.text) for line in lines]
     t2_start = _find(squashed, lambda s: match_caption(s) is not None)
     t3_start = _find_t3(lines, squashed)
@@ -162,7 +163,9 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
     if t2_start is None and t3_start is None and t4_start is None:
         return result
     result.format = _decide_version(t2_version, t3_version, result)
-    result.checks.extend(run_checks(result.facts, result.format))
+    # Table 3 identities follow the rows Table 3 printed (a hybrid report has a 2019 Table 3 beside a
+    # 2021 Table 2, and its （六）其他处理 row is then one row, not three)
+    result.checks.extend(run_checks(result.facts, t3_version or result.format))
     lost = {i.code for i in result.issues if i.code in ("table3_unread", "table4_unread")}
     result.checks.extend(unread_checks("table3_unread" in lost, "table4_unread" in lost))
     if t2_start is not None or t3_start is not None:
