@@ -173,12 +173,14 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
     return result
 
 
-_GLUED_RE = re.compile(r"[^\d\s|][0-9]")
-_PIECE_RE = re.compile(r"\d+|\D+")
+_GLUED_RE = re.compile(r"[^\d\s|][ \t\u3000]*[0-9]")
+#: digit runs (spaces between digits kept inside the run: cells separated by a space) or other text
+_PIECE_RE = re.compile(r"\d(?:[\d \t\u3000]*\d)?|\D+")
+_SPACED_RE = re.compile(r"\S+")
 _ORDINAL_MARK = ".、．"
 
 
-def _glued_pieces(cell: Cell) -> list[tuple[Cell, Cell | None]] | None:
+def _glued_pieces(cell: Cell) -> list[tuple[Cell, list[Cell]]] | None:
     """(label, digits) pairs of a cell whose row labels and values ran together, e.g.
     ``一、本年新收政府信息公开申请数量1000001`` or a whole run of rows on one line.
 
@@ -192,7 +194,7 @@ def _glued_pieces(cell: Cell) -> list[tuple[Cell, Cell | None]] | None:
     values: dict[int, tuple[int, int]] = {}
     carry: int | None = None
     for i, (at, piece) in enumerate(parts):
-        if piece.isdigit():
+        if piece[0].isdigit():
             end = at + len(piece)
             following = parts[i + 1][1] if i + 1 < len(parts) else ""
             if following[:1] in _ORDINAL_MARK and following[:1]:
@@ -214,10 +216,11 @@ def _glued_pieces(cell: Cell) -> list[tuple[Cell, Cell | None]] | None:
         label = make_cell(text[a:b], cell.start + a, cell.start + b)
         if not label.text or match_t3_row(label.text) is None:
             return None
-        digits = None
-        if i in values:
+        digits: list[Cell] = []
+        if i in values:  # cells a space still separates stay apart; each may hold run-together digits
             va, vb = values[i]
-            digits = make_cell(text[va:vb], cell.start + va, cell.start + vb)
+            digits = [make_cell(m.group(), cell.start + m.start(), cell.start + m.end())
+                      for m in _SPACED_RE.finditer(text, va, vb)]
         out.append((label, digits))
     return out
 
@@ -253,7 +256,7 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         for label, digits in pieces:
-            cells = [label] if digits is None else [label, digits]
+            cells = [label, *digits]
             end = cells[-1].end
             out.append(Line("F", label.start, end, line.text[label.start - line.start:end - line.start], cells))
     return out
