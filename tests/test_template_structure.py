@@ -133,3 +133,23 @@ def test_unreadable_table3_shows_in_document_coverage(conninfo):
         statuses = check.execute(
             "SELECT DISTINCT status FROM analytics.check_results WHERE check_name = 't3_balance'").fetchall()
         assert statuses == [("not_assessable",)]
+
+
+@pytest.mark.parametrize("version", [V2019, V2021])
+def test_markdown_tables_rule_rows_and_border_pipes(version):
+    """Markdown pipe tables (pages converted to .md): the ``|---|`` rule row is layout, not dash
+    cells, and the leading border pipe is not an empty first cell."""
+    tables = full_tables(version)
+    lines = []
+    for line in render(tables, "P1").splitlines():
+        if line.endswith(" |"):
+            line = "| " + line
+            if not lines or not lines[-1].startswith("|"):
+                lines += [line, "|" + "---|" * (line.count("|") - 1)]
+                continue
+        lines.append(line)
+    text = "\n".join(lines) + "\n"
+    assert "|---|" in text
+    result = parse_template(text, [])
+    assert produced(result.facts) == expected(tables)
+    assert [i.code for i in result.issues if i.severity != "info"] == []

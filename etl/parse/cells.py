@@ -42,6 +42,9 @@ _FOOTER_RE = re.compile(
 )
 _WS_TOKEN_RE = re.compile(r"\S+")
 _PIPE_ONLY_RE = re.compile(r"[|\s]+")
+#: a Markdown table's header separator row (``|---|:---:|``): layout, not dash cells
+_MD_RULE_LINE_RE = re.compile(r"^\s*\|\s*:?-{3,}", re.M)
+_MD_RULE_RE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +155,12 @@ def _split_separated(raw: str, offset: int, sep: str) -> list[Cell]:
     return cells
 
 
-def read_line(raw: str, offset: int) -> Line | None:
+def read_line(raw: str, offset: int, markdown: bool = False) -> Line | None:
     """Read one line of text (without its newline) starting at `offset` in the full text.
 
-    Returns None for lines that carry no cells: empty lines, page footers, colspan padding.
+    Returns None for lines that carry no cells: empty lines, page footers, colspan padding,
+    Markdown rule rows. `markdown` says the text holds Markdown tables (a rule row was seen), so a
+    leading pipe is a border.
     """
     body = raw.replace("\f", " ").replace("\r", "")
     stripped = body.strip()
@@ -170,7 +175,13 @@ def read_line(raw: str, offset: int) -> Line | None:
                 at = offset + body.index("|")
                 return Line("P2", offset, end, raw, [Cell("", at, at, BLANK)])
             return None  # colspan padding
+        if _MD_RULE_RE.fullmatch(body.strip()):
+            return None
         cells = _split_separated(body, offset, "|")
+        if markdown and len(cells) > 2 and body.lstrip().startswith("|") and not cells[0].text:
+            # a Markdown row's leading border pipe, not an empty cell (in P1 text a row may start
+            # with a pipe because its first cell is empty, so only a Markdown table's rule decides)
+            cells = cells[1:]
         non_blank = [c for c in cells if c.text]
         if len(cells) == 1 or (len(non_blank) == 1 and cells[0].text and body.rstrip().endswith("|")
                                and all(not c.text for c in cells[1:])):
@@ -213,8 +224,9 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
 def read_table(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """All cell-bearing lines of text[start:end], in order, with spans into `text`."""
     lines = []
+    markdown = _MD_RULE_LINE_RE.search(text, start, len(text) if end is None else end) is not None
     for offset, raw in iter_lines(text, start, end):
-        line = read_line(raw, offset)
+        line = read_line(raw, offset, markdown)
         if line is not None:
             lines.append(line)
     return lines

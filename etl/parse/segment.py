@@ -148,7 +148,9 @@ def segment_lines(lines: list[Line]) -> list[Line]:
     """Every long one-cell line that holds a run-together template table, cut into pieces."""
     out: list[Line] = []
     for line in lines:
-        if line.shape != "L" or len(line.text) < MIN_LENGTH or _ANCHOR_RE.search(line.text) is None:
+        # a page that lost its line breaks may still carry a stray pipe or spaced numbers, so any
+        # long line with few cells qualifies; real table rows are short or have many cells
+        if len(line.text) < MIN_LENGTH or len(line.cells) > 3 or _ANCHOR_RE.search(line.text) is None:
             out.append(line)
             continue
         out.extend(segment_line(line))
