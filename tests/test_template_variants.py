@@ -1,0 +1,44 @@
+"""Variants seen in the wild (invented fixtures): label typos, hybrid template versions."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.parse.template import parse_template
+from etl.parse.template_labels import closest_label, match_t3_row
+from tests.fixtures.template.render import V2019, V2021, Tables, expected, produced, render
+from tests.test_template import full_tables
+
+
+@pytest.mark.parametrize("shape", ["P1", "P2", "L"])
+def test_label_typos_match_by_edit_distance(shape):
+    tables = full_tables(V2021)
+    text = render(tables, shape)
+    for right, typo in (("本年废止件数", "本年废纸件数"), ("其他法律行政法规禁止公开", "其他法律行政止公开"),
+                        ("属于四类过程性信息", "属于四类过称性信息")):
+        assert right in text
+        text = text.replace(right, typo)
+    result = parse_template(text, [])
+    assert produced(result.facts) == expected(tables)
+    assert result.format == V2021
+
+
+def test_typo_tolerance_is_bounded_and_never_ambiguous():
+    assert match_t3_row("予以公开") == "granted"
+    assert match_t3_row("不予公开") is None  # two edits from 予以公开: a different label, not a typo
+    assert match_t3_row("（三）不予公开") == "group"
+    assert match_t3_row("本机关认真落实条例要求") is None
+    assert closest_label("abcd", ("abce", "abcf")) is None  # equally close to two labels
+
+
+@pytest.mark.parametrize("shape", ["P1", "H", "P2", "L", "F"])
+def test_hybrid_2021_table2_beside_2019_table3(shape):
+    t21, t19 = full_tables(V2021), full_tables(V2019)
+    tables = Tables(V2019, {}, t19.t3, t19.t4)
+    result = parse_template(render(tables, shape, table2=t21), [])
+    assert produced(result.facts) == expected(tables) | expected(Tables(V2021, t21.t2))
+    assert ("requests", "other", "total") in produced(result.facts)  # the single 2019 （六）其他处理 row
+    assert "template_version_conflict" in {i.code for i in result.issues}
+    failed = [c for c in result.checks if c.status == "fail"]
+    assert [c.check for c in failed] == ["template_signals"]  # Table 3 identities use Table 3's rows
+    assert any(c.check == "t3_results_sum" and c.status == "pass" for c in result.checks)
