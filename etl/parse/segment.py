@@ -39,7 +39,7 @@ MAX_GAP = 24
 
 #: quote, comma and space characters a printed label may carry between the characters of its body
 _SEP = r"[\s“”\"'‘’，,、]*"
-_ORDINAL_BEFORE = r"(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d[.、．])?"
+_ORDINAL_BEFORE = r"(?:(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d[.、．])\s*)?"
 _CAPTION = r"第二十条第?[（(][一二三四五六七八九十]+[)）]项"
 _HEADING_ORDINAL_RE = re.compile(r"[一二三四五六七八九十]+、")
 _DIGITS_RE = re.compile(r"[\d\s.,，]*")

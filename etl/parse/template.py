@@ -758,6 +758,13 @@ def _parse_table3(lines: list[Line], t2_version: str | None, result: TemplateRes
     _infer_t3(table, version)
     _emit_t3(table, order, result)
     missing = [k for k in order if k not in table]
+    for key in missing:  # digits inside a label cell are printed values this parser could not place
+        label = labels.get(key)
+        if label is not None and any(ch.isdigit() for ch in label_key(label.text).body):
+            result.issues.append(_issue_at(
+                "warning", "table3_row_unread", label,
+                f"Table 3 row '{label.text[:60]}' carries numbers inside its label cell that could not be "
+                "separated into its 7 columns; the row was left out."))
     if table and missing:
         result.issues.append(Issue(
             "info", "table3_rows_missing",
