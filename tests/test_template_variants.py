@@ -6,7 +6,16 @@ import pytest
 
 from etl.parse.template import parse_template
 from etl.parse.template_labels import closest_label, match_t3_row
-from tests.fixtures.template.render import V2019, V2021, Tables, expected, produced, render
+from tests.fixtures.template.render import (
+    V2019,
+    V2021,
+    Tables,
+    consistent_t3,
+    expected,
+    produced,
+    render,
+    t4_from_parts,
+)
 from tests.test_template import full_tables
 
 
@@ -42,3 +51,30 @@ def test_hybrid_2021_table2_beside_2019_table3(shape):
     failed = [c for c in result.checks if c.status == "fail"]
     assert [c.check for c in failed] == ["template_signals"]  # Table 3 identities use Table 3's rows
     assert any(c.check == "t3_results_sum" and c.status == "pass" for c in result.checks)
+
+
+def test_second_copy_of_tables_3_and_4_is_read_and_the_used_one_named():
+    tables = full_tables(V2021)
+    text = render(tables, "P1")
+    other = Tables(V2021, {}, consistent_t3(V2021, {"granted": [9, 0, 0, 0, 0, 0]}, [0] * 6, [0] * 6),
+                   t4_from_parts([[0, 0, 0, 0]] * 3))
+    second = render(other, "P1")
+    text = text.replace("五、存在", second[second.index("三、收到"):second.index("五、存在")] + "五、存在", 1)
+    result = parse_template(text, [])
+    assert produced(result.facts) == expected(tables)  # the first copy, not a mix of both
+    copies = {i.code: i.message for i in result.issues if i.code.endswith("_copies")}
+    assert set(copies) == {"table3_copies", "table4_copies"}
+    assert "2 copies of Table 3" in copies["table3_copies"] and "used: the copy at offset" in copies["table3_copies"]
+
+
+def test_an_unreadable_first_copy_gives_way_to_a_readable_second():
+    tables = full_tables(V2021)
+    broken = Tables(V2021, {}, {k: ["1", None, None, None, None, None, "1"] for k in tables.t3}, None)
+    text = render(broken, "L")
+    second = render(Tables(V2021, {}, tables.t3, tables.t4), "P1")
+    text = text.replace("五、存在", second[second.index("三、收到"):second.index("五、存在")] + "五、存在", 1)
+    result = parse_template(text, [])
+    got = produced(result.facts)
+    assert {k: v for k, v in got.items() if k[0] == "requests"} == \
+        {k: v for k, v in expected(tables).items() if k[0] == "requests"}
+    assert "table3_unread" not in {i.code for i in result.issues}

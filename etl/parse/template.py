@@ -146,19 +146,28 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
             _HEADING_RE.match(lines[i].text) is not None and match_caption(squashed[i]) is None))
         t2_version = _parse_table2(lines[t2_start:end], result)
     if t3_start is not None:
-        end = _first_after(t3_start + 1, len(lines), lambda i: any(w in squashed[i] for w in _APPEAL_WORDS)
-                           or _LATER_HEADING_RE.match(lines[i].text) is not None)
-        before = len(result.facts)
-        t3_version = _parse_table3(lines[t3_start:end], t2_version, result)
-        if not any(f.table == "requests" for f in result.facts[before:]):
-            _table_lost(result, "table3_unread", "Table 3 (requests received and handled)", lines[t3_start])
+        regions = []
+        start: int | None = t3_start
+        while start is not None:  # every Table 3 of the report, in text order
+            end = _first_after(start + 1, len(lines), lambda i: any(w in squashed[i] for w in _APPEAL_WORDS)
+                               or _LATER_HEADING_RE.match(lines[i].text) is not None)
+            regions.append((start, end))
+            found = _find_t3(lines[end:], squashed[end:])
+            start = None if found is None else end + found
+        t3_version = _read_copies(
+            regions, lines, result, "requests", "Table 3", "table3_unread", "Table 3 (requests received and handled)",
+            lambda part, sub: _parse_table3(part, t2_version, sub))
     if t4_start is not None:
-        end = _first_after(t4_start + 1, len(lines), lambda i: _T4_END_RE.search(lines[i].text) is not None
-                           and lines[i].shape in ("L", "F"))
-        before = len(result.facts)
-        _parse_table4(lines[t4_start:end], result)
-        if not any(f.table == "appeals" for f in result.facts[before:]):
-            _table_lost(result, "table4_unread", "Table 4 (administrative reviews and lawsuits)", lines[t4_start])
+        regions = []
+        start = t4_start
+        while start is not None:
+            end = _first_after(start + 1, len(lines), lambda i: _T4_END_RE.search(lines[i].text) is not None
+                               and lines[i].shape in ("L", "F"))
+            regions.append((start, end))
+            found = _find_t4(squashed, end)
+            start = found if found is not None and found >= end else None
+        _read_copies(regions, lines, result, "appeals", "Table 4", "table4_unread",
+                     "Table 4 (administrative reviews and lawsuits)", _parse_table4)
 
     if t2_start is None and t3_start is None and t4_start is None:
         return result
@@ -260,6 +269,32 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             end = cells[-1].end
             out.append(Line("F", label.start, end, line.text[label.start - line.start:end - line.start], cells))
     return out
+
+
+def _read_copies(regions: list[tuple[int, int]], lines: list[Line], result: TemplateResult, table: str,
+                 name: str, lost_code: str, long_name: str, read) -> str | None:
+    """Read every copy of a table (some reports print a table twice, e.g. a region's and the agency's
+    own, or a corrected copy); the first copy that yields values is used and an issue says which.
+
+    Returns what `read` returned for the copy used (Table 3: the version its rows name)."""
+    copies = []
+    for start, end in regions:
+        sub = TemplateResult()
+        copies.append((start, sub, read(lines[start:end], sub)))
+    used = next((c for c in copies if any(f.table == table for f in c[1].facts)), copies[0])
+    result.facts.extend(used[1].facts)
+    result.issues.extend(used[1].issues)
+    if not any(f.table == table for f in used[1].facts):
+        _table_lost(result, lost_code, long_name, lines[used[0]])
+    if len(copies) > 1:
+        described = "; ".join(
+            f"{'used: ' if c is used else ''}the copy at offset {lines[c[0]].start} "
+            f"({sum(f.table == table for f in c[1].facts)} values)" for c in copies)
+        result.issues.append(Issue(
+            "warning", f"{name.lower().replace(' ', '')}_copies",
+            f"The report prints {len(copies)} copies of {name}: {described}. The first readable copy was "
+            "stored; check which one belongs to this report.", lines[used[0]].start, lines[used[0]].end))
+    return used[2]
 
 
 def _table_lost(result: TemplateResult, code: str, name: str, at: Line) -> None:
