@@ -153,3 +153,21 @@ def test_markdown_tables_rule_rows_and_border_pipes(version):
     result = parse_template(text, [])
     assert produced(result.facts) == expected(tables)
     assert [i.code for i in result.issues if i.severity != "info"] == []
+
+
+def test_transposed_table3_is_turned_back():
+    """Applicants as rows and outcome rows as columns: the grid is transposed before projection."""
+    from etl.parse.template_labels import T3_COLUMN_LABELS, T3_COLUMNS, T3_ROW_LABELS, T3_ROW_ORDER
+    from tests.fixtures.template.structured import C, Doc
+
+    tables = full_tables(V2021)
+    order = T3_ROW_ORDER[V2021]
+    rows = [[C("申请人情况"), *(C(T3_ROW_LABELS[k]) for k in order)]]
+    for i, col in enumerate(T3_COLUMNS):
+        rows.append([C(T3_COLUMN_LABELS[col]), *(C(tables.t3[k][i] or "") for k in order)])
+    doc = Doc(["某县某局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", rows,
+               "五、存在的主要问题及改进情况"])
+    _, report = _parse(to_html(doc), "r.html")
+    want = {k: v for k, v in expected(tables).items() if k[0] == "requests"}
+    assert produced(report.facts) == want
+    assert "table3_transposed" in {i.code for i in report.issues}

@@ -78,6 +78,9 @@ class Projection:
 
     lines: dict[int, Line] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    #: lines of a transposed table: all of them replace the table's first line; its other lines go
+    blocks: dict[int, list[Line]] = field(default_factory=dict)
+    dropped: set[int] = field(default_factory=set)
 
 
 def _cell(text: str, g: GridCell) -> Cell:
@@ -186,6 +189,14 @@ def project(grids: Iterable[Grid], text: str, lines: list[Line]) -> Projection:
     owner: list[int] | None = None
     owner_of: _Columns | None = None
     for grid in grids:
+        transposed = _is_transposed(grid, text)
+        if transposed:
+            grid = _transpose(grid)
+            first = _line_at(lines, starts, grid.start)
+            block: list[Line] = []
+            if first is not None:
+                out.blocks[first.start] = block
+                out.dropped.update(line.start for line in lines if grid.start <= line.start <= grid.end)
         rows: dict[int, list[GridCell]] = {}
         for g in grid.cells:
             rows.setdefault(g.row, []).append(g)
@@ -195,7 +206,14 @@ def project(grids: Iterable[Grid], text: str, lines: list[Line]) -> Projection:
             row = sorted(rows[r], key=lambda g: g.col)
             texts = [text[g.start:g.end].strip() for g in row]
             values = [parse_value(t).kind in ("number", "dash") for t in texts]
-            line = _line_at(lines, starts, row[0].start)
+            if transposed:  # a transposed row is no line of the text: it gets a line of its own
+                if not any(texts):
+                    continue
+                line = Line("P1", min(g.start for g in row), max(g.end for g in row), " | ".join(texts),
+                            [_cell(text, g) for g in row])
+                block.append(line)
+            else:
+                line = _line_at(lines, starts, row[0].start)
             if line is None:
                 continue
             bodies = [_body(t) for t in texts]
@@ -232,13 +250,41 @@ def project(grids: Iterable[Grid], text: str, lines: list[Line]) -> Projection:
                 owner, owner_of = _column_of(columns), columns
             projected = _project_row(row, columns, owner, text, line)
             if projected is not None:
-                out.lines[line.start] = projected
+                if transposed:
+                    block[-1] = projected
+                else:
+                    out.lines[line.start] = projected
+        if transposed:
+            out.issues.append(Issue("info", "table3_transposed",
+                                    "Table 3 is printed transposed (applicants as rows, outcomes as columns); "
+                                    "it was read by turning it back.", grid.start, grid.end))
         carried = columns
     return out
 
 
+def _is_transposed(grid: Grid, text: str) -> bool:
+    """A Table 3 printed with its outcome rows as columns: one grid row holds several row labels."""
+    per_row: dict[int, int] = {}
+    for g in grid.cells:
+        t = text[g.start:g.end].strip()
+        if t and match_t3_row(t) not in (None, "group"):
+            per_row[g.row] = per_row.get(g.row, 0) + 1
+    return max(per_row.values(), default=0) >= 3
+
+
+def _transpose(grid: Grid) -> Grid:
+    cells = tuple(GridCell(g.col, g.row, g.colspan, g.rowspan, g.text, g.start, g.end) for g in grid.cells)
+    return Grid(cells, grid.cols, grid.rows, grid.start, grid.end, grid.page)
+
+
 def apply(lines: list[Line], projection: Projection) -> list[Line]:
-    """`lines` with every projected row in place of its P1 line."""
-    if not projection.lines:
+    """`lines` with every projected row in place of its P1 line (and transposed tables turned back)."""
+    if not projection.lines and not projection.blocks:
         return lines
-    return [projection.lines.get(line.start, line) for line in lines]
+    out: list[Line] = []
+    for line in lines:
+        if line.start in projection.blocks:
+            out.extend(projection.blocks[line.start])
+        elif line.start not in projection.dropped:
+            out.append(projection.lines.get(line.start, line))
+    return out
