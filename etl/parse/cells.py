@@ -175,7 +175,7 @@ def read_line(raw: str, offset: int, markdown: bool = False) -> Line | None:
                 at = offset + body.index("|")
                 return Line("P2", offset, end, raw, [Cell("", at, at, BLANK)])
             return None  # colspan padding
-        if _MD_RULE_RE.fullmatch(body.strip()):
+        if markdown and _MD_RULE_RE.fullmatch(body.strip()):
             return None
         cells = _split_separated(body, offset, "|")
         if markdown and len(cells) > 2 and body.lstrip().startswith("|") and not cells[0].text:

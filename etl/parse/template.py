@@ -182,6 +182,7 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
     return result
 
 
+_GLUED_MAX = 200
 _GLUED_RE = re.compile(r"[^\d\s|][ \t\u3000]*[0-9]")
 #: digit runs (spaces between digits kept inside the run: cells separated by a space) or other text
 _PIECE_RE = re.compile(r"\d(?:[\d \t\u3000]*\d)?|\D+")
@@ -257,7 +258,9 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         cell = line.cells[0] if len(line.cells) == 1 else None
-        if cell is None or cell.value.kind != "text" or not _GLUED_RE.search(cell.text):
+        # a glued row is a label and its digits (long lines were cut into such pieces by segment_lines)
+        if (cell is None or cell.value.kind != "text" or len(cell.text) > _GLUED_MAX
+                or not _GLUED_RE.search(cell.text)):
             out.append(line)
             continue
         pieces = _glued_pieces(cell)
