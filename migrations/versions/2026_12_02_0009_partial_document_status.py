@@ -4,8 +4,8 @@ A template report whose Table 3 or Table 4 was found but could not be read is lo
 error-level issue; its document status says so, so coverage views do not show it as plainly
 'loaded'.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-02 11:00:00
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0004'
-down_revision: str | None = '0003'
+revision: str = '0009'
+down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
