@@ -78,3 +78,21 @@ def test_an_unreadable_first_copy_gives_way_to_a_readable_second():
     assert {k: v for k, v in got.items() if k[0] == "requests"} == \
         {k: v for k, v in expected(tables).items() if k[0] == "requests"}
     assert "table3_unread" not in {i.code for i in result.issues}
+
+
+def test_table2_with_no_readable_row_is_an_error():
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+            "规章1234\n行政规范性文件5678\n")
+    result = parse_template(text, [])
+    assert [i.code for i in result.issues if i.severity == "error"] == ["table2_unread"]
+
+
+def test_table3_with_most_rows_left_out_is_an_error():
+    tables = full_tables(V2021)
+    for i, key in enumerate(tables.t3):
+        if i > 1:  # two rows stay readable; every other row shows two values that fit several columns
+            tables.t3[key] = ["1", None, None, None, None, None, "1"]
+    result = parse_template(render(Tables(V2021, {}, tables.t3, None), "L"), [])
+    assert any(f.table == "requests" for f in result.facts)
+    errors = [i for i in result.issues if i.severity == "error"]
+    assert [i.code for i in errors] == ["table3_unread"] and "could not be read" in errors[0].message

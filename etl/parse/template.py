@@ -144,7 +144,10 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
     if t2_start is not None:
         end = _first_after(t2_start + 1, len(lines), lambda i: i == t3_start or (
             _HEADING_RE.match(lines[i].text) is not None and match_caption(squashed[i]) is None))
+        before = len(result.facts)
         t2_version = _parse_table2(lines[t2_start:end], result)
+        if not any(f.table == "disclosure_counts" for f in result.facts[before:]):
+            _table_lost(result, "table2_unread", "Table 2 (proactive disclosure, Article 20 items)", lines[t2_start])
     if t3_start is not None:
         regions = []
         start: int | None = t3_start
@@ -274,6 +277,11 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: issues that say a Table 3 row was found but left out (not a blank row)
+_ROW_LEFT_OUT = frozenset({"table3_row_ambiguous", "table3_positions_lost", "table3_row_unread",
+                           "table3_values_unplaced", "table3_unrecognised_row"})
+
+
 def _read_copies(regions: list[tuple[int, int]], lines: list[Line], result: TemplateResult, table: str,
                  name: str, lost_code: str, long_name: str, read) -> str | None:
     """Read every copy of a table (some reports print a table twice, e.g. a region's and the agency's
@@ -287,8 +295,17 @@ def _read_copies(regions: list[tuple[int, int]], lines: list[Line], result: Temp
     used = next((c for c in copies if any(f.table == table for f in c[1].facts)), copies[0])
     result.facts.extend(used[1].facts)
     result.issues.extend(used[1].issues)
+    left_out = sum(i.code in _ROW_LEFT_OUT for i in used[1].issues)
+    rows = len({f.item for f in used[1].facts if f.table == table})
     if not any(f.table == table for f in used[1].facts):
         _table_lost(result, lost_code, long_name, lines[used[0]])
+    elif table == "requests" and left_out > rows:
+        # most rows were found but could not be placed: as good as lost, and as loud
+        result.issues.append(Issue(
+            "error", lost_code,
+            f"{long_name}: {left_out} rows were found but could not be read, more than the {rows} that were "
+            "(see the warnings about its rows); this report's Table 3 figures are largely missing.",
+            lines[used[0]].start, lines[used[0]].end))
     if len(copies) > 1:
         described = "; ".join(
             f"{'used: ' if c is used else ''}the copy at offset {lines[c[0]].start} "
