@@ -194,7 +194,7 @@ class _RunProgress:
         if kind == "total":
             self.bar.update(self.task, total=n)
             return
-        key = {"loaded": "new", "no_report": "new"}.get(kind, kind)
+        key = {"loaded": "new", "partial": "new", "no_report": "new"}.get(kind, kind)
         self.counts[key] = self.counts.get(key, 0) + n
         c = self.counts
         self.bar.update(self.task, advance=n,

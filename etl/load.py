@@ -282,7 +282,7 @@ class KnownDocument:
 class LoadResult:
     """What loading one document did."""
 
-    status: str  # loaded, no_report, failed, unchanged (content already loaded by this version)
+    status: str  # loaded, partial, no_report, failed, unchanged (content already loaded by this version)
     reports: int = 0
     facts: int = 0
     years: list[int | None] = field(default_factory=list)
@@ -653,7 +653,11 @@ def _count(counts: RunCounts, result: LoadResult) -> None:
 
 
 def _document_status(doc: ParsedDocument) -> str:
+    """loaded; partial when a report was loaded but lost something an error says (e.g. a template
+    table that could not be read), so coverage never shows such a document as plainly loaded."""
     if doc.reports:
+        if any(i.severity == "error" for r in doc.reports for i in r.issues):
+            return "partial"
         return "loaded"
     return "failed" if any(i.severity == "error" for i in doc.issues) else "no_report"
 

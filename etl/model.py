@@ -91,7 +91,9 @@ class RawDocument:
     `text` is None when the bytes could not be decoded or the format is unsupported;
     `issues` then says why. Tables found in HTML/PDF/DOCX are rendered into `text` as one
     row per line with cells separated by `` | `` (the P1 shape of report-format.md §9) so
-    that every cell keeps a character span.
+    that every cell keeps a character span. `tables` holds the same tables as structure
+    (`etl.extract.tables.Grid`: cells with row/column positions, spans and offsets into `text`),
+    so the template parser can map columns by header position instead of counting values.
     """
 
     path: str
@@ -101,6 +103,7 @@ class RawDocument:
     text: str | None
     encoding: str | None = None
     issues: tuple[Issue, ...] = ()
+    tables: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)

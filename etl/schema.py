@@ -138,7 +138,8 @@ source_document = sa.Table(
         "status",
         sa.Text,
         nullable=False,
-        comment="loaded (reports written), no_report (decoded but no report found) or failed.",
+        comment="loaded (reports written), partial (reports written but an error-level issue says part of a "
+        "report, such as a template table, could not be read), no_report (decoded but no report found) or failed.",
     ),
     sa.Column("parser_version", sa.Text, nullable=False, comment="Parser version that produced the current rows."),
     sa.Column("report_count", sa.Integer, nullable=False, server_default="0", comment="Reports found in the file."),
@@ -153,7 +154,7 @@ source_document = sa.Table(
     _fk("last_run_id", "ingest.etl_run.id", "Run that last (re)loaded this content."),
     _now("first_seen_at", "When this content was first seen."),
     _now("loaded_at", "When the current rows were written."),
-    sa.CheckConstraint("status IN ('loaded', 'no_report', 'failed')", name="status"),
+    sa.CheckConstraint("status IN ('loaded', 'partial', 'no_report', 'failed')", name="status"),
     schema=INGEST,
     comment="One row per distinct file content (by SHA-256), including files that failed.",
 )

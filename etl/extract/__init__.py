@@ -18,9 +18,10 @@ from pathlib import Path
 from etl.extract import sniff as media
 from etl.extract.decode import decode_bytes
 from etl.extract.docx import docx_to_text
-from etl.extract.html import html_to_text
+from etl.extract.html import html_to_document
 from etl.extract.limits import Limits
 from etl.extract.pdf import pdf_to_text
+from etl.extract.tables import Grid
 from etl.model import Issue, RawDocument
 
 __all__ = ["Limits", "extract", "extract_bytes"]
@@ -75,21 +76,36 @@ def extract_bytes(data: bytes, path: str = "<bytes>", limits: Limits | None = No
         return RawDocument(path, sha, len(data), media.TEXT, None, None, (issue,))
     try:
         media_type = media.sniff(data)
-        text, encoding, issues = _text_of(media_type, data, limits)
+        text, encoding, issues, grids = _text_of(media_type, data, limits)
     except Exception as exc:  # last line of defence: a bug must not stop the run
-        media_type, text, encoding = media.BINARY, None, None
+        media_type, text, encoding, grids = media.BINARY, None, None, []
         issues = [Issue("error", "extract_failed", f"{name} could not be extracted ({type(exc).__name__}: {exc}).")]
     issues = [*_suffix_issue(name, media_type), *issues]
-    return RawDocument(path, sha, len(data), media_type, text, encoding, tuple(issues))
+    tables = tuple(grids) if text is not None else ()
+    return RawDocument(path, sha, len(data), media_type, text, encoding, tuple(issues), tables)
 
 
-def _text_of(media_type: str, data: bytes, limits: Limits) -> tuple[str | None, str | None, list[Issue]]:
+def _text_of(media_type: str, data: bytes, limits: Limits) -> tuple[str | None, str | None, list[Issue], list[Grid]]:
     if media_type == media.PDF:
         result = pdf_to_text(data, limits.max_pdf_pages)
-        return result.text, None, list(result.issues)
+        return result.text, None, list(result.issues), list(result.tables)
     if media_type == media.DOCX:
         result = docx_to_text(data, limits)
-        return result.text, None, list(result.issues)
+        return result.text, None, list(result.issues), list(result.tables)
+    text, encoding, issues = _plain_text_of(media_type, data)
+    if text is None or media_type != media.HTML:
+        return text, encoding, issues, []
+    text, grids = html_to_document(text)
+    if not text.strip():
+        issues.append(
+            Issue("error", "empty_html", "The HTML page has no visible text; check that it is the report page.")
+        )
+        return None, encoding, issues, []
+    return text, encoding, issues, grids
+
+
+def _plain_text_of(media_type: str, data: bytes) -> tuple[str | None, str | None, list[Issue]]:
+    """Decoded text of anything that is not PDF/DOCX (HTML still as markup), or why there is none."""
     if media_type == media.DOC:
         return (
             None,
@@ -124,16 +140,7 @@ def _text_of(media_type: str, data: bytes, limits: Limits) -> tuple[str | None, 
             ],
         )
     decoded = decode_bytes(data, html=media_type == media.HTML)
-    issues = list(decoded.issues)
-    if decoded.text is None or media_type != media.HTML:
-        return decoded.text, decoded.encoding, issues
-    text = html_to_text(decoded.text)
-    if not text.strip():
-        issues.append(
-            Issue("error", "empty_html", "The HTML page has no visible text; check that it is the report page.")
-        )
-        return None, decoded.encoding, issues
-    return text, decoded.encoding, issues
+    return decoded.text, decoded.encoding, list(decoded.issues)
 
 
 def _suffix_issue(name: str, media_type: str) -> list[Issue]:

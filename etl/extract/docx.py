@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 
 from etl.extract.limits import Limits
-from etl.extract.tables import clean_cell_text, render_rows
+from etl.extract.tables import Grid, RenderedTable, clean_cell_text, line_offsets, render_placed
 from etl.model import Issue
 
 
@@ -21,6 +21,7 @@ from etl.model import Issue
 class DocxResult:
     text: str | None
     issues: tuple[Issue, ...]
+    tables: tuple[Grid, ...] = ()
 
 
 def check_archive(data: bytes, limits: Limits) -> Issue | None:
@@ -52,19 +53,32 @@ def check_archive(data: bytes, limits: Limits) -> Issue | None:
     return None
 
 
+def _render(table) -> RenderedTable:  # type: ignore[no-untyped-def]
+    """Place a Word table's cells by grid position with their spans.
+
+    python-docx returns a merged cell once per grid column it covers (gridSpan) and, for a
+    vertical merge, the top cell again in the rows below (vMerge); runs of the same cell become
+    one placed cell with its colspan and rowspan.
+    """
+    rows = [list(row.cells) for row in table.rows]
+    placed: dict[int, list] = {}  # id of the cell element -> [row, col, rowspan, colspan, text]
+    width = 0
+    for r, cells in enumerate(rows):
+        width = max(width, len(cells))
+        for c, cell in enumerate(cells):
+            key = id(cell._tc)
+            entry = placed.get(key)
+            if entry is None:
+                placed[key] = [r, c, 1, 1, clean_cell_text(cell.text)]
+                continue
+            entry[3] = max(entry[3], c - entry[1] + 1)
+            entry[2] = max(entry[2], r - entry[0] + 1)
+    cells_out = [(r, c, rs, cs, text) for r, c, rs, cs, text in placed.values()]
+    return render_placed(cells_out, len(rows), width)
+
+
 def _table_lines(table) -> list[str]:  # type: ignore[no-untyped-def]
-    grid: list[list[str]] = []
-    previous: list = []
-    for row in table.rows:
-        cells = list(row.cells)
-        texts = []
-        for index, cell in enumerate(cells):
-            left = index > 0 and cells[index - 1]._tc is cell._tc
-            above = index < len(previous) and previous[index]._tc is cell._tc
-            texts.append("" if left or above else clean_cell_text(cell.text))
-        grid.append(texts)
-        previous = cells
-    return render_rows(grid)
+    return _render(table).lines
 
 
 def docx_to_text(data: bytes, limits: Limits) -> DocxResult:
@@ -79,6 +93,7 @@ def docx_to_text(data: bytes, limits: Limits) -> DocxResult:
 
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
+        rendered: list[tuple[int, RenderedTable]] = []
         for child in document.element.body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
@@ -86,7 +101,10 @@ def docx_to_text(data: bytes, limits: Limits) -> DocxResult:
                 if text:
                     lines.append(text)
             elif tag == "tbl":
-                lines.extend(_table_lines(Table(child, document)))
+                table = _render(Table(child, document))
+                if table.lines:
+                    rendered.append((len(lines), table))
+                    lines.extend(table.lines)
     except Exception as exc:  # python-docx/lxml raise many types for damaged parts
         return DocxResult(
             None,
@@ -98,4 +116,6 @@ def docx_to_text(data: bytes, limits: Limits) -> DocxResult:
                 ),
             ),
         )
-    return DocxResult("\n".join(lines) + ("\n" if lines else ""), ())
+    offsets = line_offsets(lines)
+    grids = [t.to_grid_at(offsets[first:first + len(t.lines)]) for first, t in rendered]
+    return DocxResult("\n".join(lines) + ("\n" if lines else ""), (), tuple(g for g in grids if g is not None))

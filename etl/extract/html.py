@@ -14,7 +14,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from etl.extract.tables import Cell, clean_cell_text, render_rows, to_grid
+from etl.extract.tables import Cell, Grid, RenderedTable, clean_cell_text, line_offsets, render_table
 
 DROP = frozenset(
     {
@@ -94,6 +94,8 @@ class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.current: list[str] = []
+        #: (index of the table's first line in `lines`, the table) for each data table written
+        self.tables: list[tuple[int, RenderedTable]] = []
 
     def text(self, value: str | None) -> None:
         if value:
@@ -108,6 +110,22 @@ class _Writer:
     def raw_lines(self, lines: list[str]) -> None:
         self.line_break()
         self.lines.extend(lines)
+
+    def table(self, rendered: RenderedTable) -> None:
+        self.line_break()
+        if rendered.lines:
+            self.tables.append((len(self.lines), rendered))
+            self.lines.extend(rendered.lines)
+
+    def grids(self) -> list[Grid]:
+        """The tables written, with offsets into the text `"\\n".join(lines)`."""
+        offsets = line_offsets(self.lines)
+        grids = []
+        for first, rendered in self.tables:
+            grid = rendered.to_grid_at(offsets[first:first + len(rendered.lines)])
+            if grid is not None:
+                grids.append(grid)
+        return grids
 
 
 def _cell_text(cell: etree._Element) -> str:
@@ -172,13 +190,18 @@ def is_layout_table(table: etree._Element) -> bool:
     return False
 
 
-def table_lines(table: etree._Element) -> list[str]:
-    """P1 lines for one `<table>` (rows of nested tables belong to their own table)."""
+def render_html_table(table: etree._Element) -> RenderedTable:
+    """One `<table>` placed and rendered (rows of nested tables belong to their own table)."""
     rows = [
         [Cell(_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")) for cell in row]
         for row in _own_cells(table)
     ]
-    return render_rows(to_grid(rows))
+    return render_table(rows)
+
+
+def table_lines(table: etree._Element) -> list[str]:
+    """P1 lines for one `<table>`."""
+    return render_html_table(table).lines
 
 
 def _walk(element: etree._Element, writer: _Writer) -> None:
@@ -187,7 +210,7 @@ def _walk(element: etree._Element, writer: _Writer) -> None:
         writer.text(element.tail)
         return
     if tag == "table" and not is_layout_table(element):
-        writer.raw_lines(table_lines(element))
+        writer.table(render_html_table(element))
         writer.text(element.tail)
         return
     if tag == "br":
@@ -207,6 +230,11 @@ def _walk(element: etree._Element, writer: _Writer) -> None:
 
 def html_to_text(markup: str) -> str:
     """The text of an HTML document (title first, then the body), one block per line."""
+    return html_to_document(markup)[0]
+
+
+def html_to_document(markup: str) -> tuple[str, list[Grid]]:
+    """The text of an HTML document and its data tables as grids (offsets into that text)."""
     try:
         document = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -214,7 +242,7 @@ def html_to_text(markup: str) -> str:
         try:
             document = lxml_html.document_fromstring(markup.encode("utf-8"), parser=_utf8_parser())
         except (etree.ParserError, ValueError):
-            return ""
+            return "", []
     writer = _Writer()
     title = document.find(".//title")
     if title is not None and title.text and title.text.strip():
@@ -223,7 +251,7 @@ def html_to_text(markup: str) -> str:
     body = document.find("body")
     _walk(body if body is not None else document, writer)
     writer.line_break()
-    return "\n".join(writer.lines) + ("\n" if writer.lines else "")
+    return "\n".join(writer.lines) + ("\n" if writer.lines else ""), writer.grids()
 
 
 def _utf8_parser() -> lxml_html.HTMLParser:

@@ -1,8 +1,10 @@
 """PDF → text with pdfplumber: text lines, and table rows in P1 form where a table is found.
 
 Per page, text outside table areas is extracted line by line; each table found by
-pdfplumber is rendered with `tables.render_rows` (merged cells come back as None and are
-left empty) and placed by its vertical position among the lines.
+pdfplumber is placed into grid positions by its cells' boxes (the distinct ruling edges are the
+grid lines, so merged cells get their spans), rendered as P1 rows placed by its vertical
+position among the lines, and returned as a `Grid` with the page number. A table that cannot be
+extracted becomes an issue and its text is read as ordinary lines.
 """
 
 from __future__ import annotations
@@ -10,14 +12,18 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from etl.extract.tables import render_rows
+from etl.extract.tables import Grid, RenderedTable, line_offsets, render_placed
 from etl.model import Issue
+
+#: PDF points within which two cell edges are the same grid line
+EDGE_TOLERANCE = 1.5
 
 
 @dataclass(frozen=True)
 class PdfResult:
     text: str | None
     issues: tuple[Issue, ...]
+    tables: tuple[Grid, ...] = ()
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -26,28 +32,74 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _page_text(page) -> tuple[str, int]:  # type: ignore[no-untyped-def]
-    """The text of one page and how many characters it has."""
-    items: list[tuple[float, float, str]] = []
+def _edges(values: list[float]) -> list[float]:
+    """Distinct cell edges, merging those closer than EDGE_TOLERANCE."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > EDGE_TOLERANCE:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def render_pdf_table(table) -> RenderedTable:  # type: ignore[no-untyped-def]
+    """Place pdfplumber's cells by their boxes: columns and rows are the distinct ruling edges,
+    so a merged cell gets its colspan/rowspan from the edges it covers."""
+    texts = table.extract()
+    boxes = [(r, i, bbox) for r, row in enumerate(table.rows) for i, bbox in enumerate(row.cells) if bbox]
+    xs = _edges([b[0] for _, _, b in boxes] + [b[2] for _, _, b in boxes])
+    ys = _edges([b[1] for _, _, b in boxes] + [b[3] for _, _, b in boxes])
+    placed = []
+    for r, i, (x0, top, x1, bottom) in boxes:
+        col, row = _index(xs, x0), _index(ys, top)
+        colspan = max(_index(xs, x1) - col, 1)
+        rowspan = max(_index(ys, bottom) - row, 1)
+        text = texts[r][i] if r < len(texts) and i < len(texts[r]) else ""
+        placed.append((row, col, rowspan, colspan, text or ""))
+    return render_placed(placed, max(len(ys) - 1, 1), max(len(xs) - 1, 1))
+
+
+def _page_text(page, number: int, issues: list[Issue]) -> tuple[list[str], list[tuple[int, RenderedTable]], int]:  # type: ignore[no-untyped-def]
+    """The lines of one page, its tables (index of first line, table) and how many characters it has.
+
+    A table whose detection or extraction fails is recorded as an issue and its area is read as
+    ordinary text lines, so no characters are lost.
+    """
+    items: list[tuple[float, float, list[str], RenderedTable | None]] = []
     try:
         tables = page.find_tables()
-    except Exception:  # table detection is best effort
+    except Exception as exc:  # table detection is best effort; the text is still read below
+        issues.append(Issue("warning", "pdf_table_failed",
+                            f"Tables on page {number} could not be detected ({type(exc).__name__}); the page was "
+                            "read as plain text lines."))
         tables = []
-    boxes = [tuple(t.bbox) for t in tables]
+    boxes = []
     for table in tables:
         try:
-            rows = table.extract()
-        except Exception:
+            rendered = render_pdf_table(table)
+        except Exception as exc:
+            issues.append(Issue("warning", "pdf_table_failed",
+                                f"A table on page {number} could not be extracted ({type(exc).__name__}); its "
+                                "text was kept as plain lines, without cell positions."))
             continue
-        lines = render_rows([[cell or "" for cell in row] for row in rows])
-        if lines:
-            items.append((table.bbox[1], table.bbox[0], "\n".join(lines)))
+        boxes.append(tuple(table.bbox))
+        if rendered.lines:
+            items.append((table.bbox[1], table.bbox[0], rendered.lines, rendered))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
     for line in outside.extract_text_lines(layout=False, strip=True, return_chars=False):
         if line.get("text"):
-            items.append((line["top"], line["x0"], line["text"]))
+            items.append((line["top"], line["x0"], [line["text"]], None))
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
-    return "\n".join(text for _, _, text in items), len(page.chars)
+    lines: list[str] = []
+    placed: list[tuple[int, RenderedTable]] = []
+    for _, _, texts, rendered in items:
+        if rendered is not None:
+            placed.append((len(lines), rendered))
+        lines.extend(texts)
+    return lines, placed, len(page.chars)
 
 
 def pdf_to_text(data: bytes, max_pages: int) -> PdfResult:
@@ -66,12 +118,20 @@ def pdf_to_text(data: bytes, max_pages: int) -> PdfResult:
                 issues.append(
                     Issue("warning", "pdf_truncated", f"Only the first {max_pages} of {len(pages)} pages were read.")
                 )
-            texts: list[str] = []
+            all_lines: list[str] = []
+            grids: list[Grid] = []
             chars = 0
-            for page in pages[:max_pages]:
-                text, count = _page_text(page)
+            pos = 0  # offset of the next page's first line: all lines are joined by one newline
+            for number, page in enumerate(pages[:max_pages], start=1):
+                lines, tables, count = _page_text(page, number, issues)
                 chars += count
-                texts.append(text)
+                offsets = line_offsets(lines, pos)
+                pos += sum(len(x) + 1 for x in lines)
+                for first, rendered in tables:
+                    grid = rendered.to_grid_at(offsets[first:first + len(rendered.lines)], page=number)
+                    if grid is not None:
+                        grids.append(grid)
+                all_lines.extend(lines)
                 page.flush_cache()
     except Exception as exc:  # pdfminer raises many types for damaged or protected files
         name = type(exc).__name__
@@ -111,5 +171,5 @@ def pdf_to_text(data: bytes, max_pages: int) -> PdfResult:
                 ),
             ),
         )
-    text = "\n".join(texts)
-    return PdfResult(text + ("\n" if text else ""), tuple(issues))
+    text = "\n".join(all_lines)
+    return PdfResult(text + ("\n" if text else ""), tuple(issues), tuple(grids))

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from etl.extract.tables import Grid
 from etl.model import CleanText, Issue, ParsedDocument, Report, Section, section_at
+from etl.parse import grid as grids_of
 from etl.parse.measures import find_measures
 from etl.parse.metadata import read_metadata
 from etl.parse.prose import parse_prose
@@ -29,11 +31,14 @@ from etl.parse.split import split_reports
 from etl.parse.template import parse_template
 
 
-def parse_report(text: str) -> Report:
-    """Parse the text of exactly one report (offsets in the result refer to `text`)."""
+def parse_report(text: str, tables: list[Grid] | None = None) -> Report:
+    """Parse the text of exactly one report (offsets in the result refer to `text`).
+
+    `tables` are the report's tables as grids (offsets into `text`), when extraction kept them.
+    """
     meta = read_metadata(text)
     sections = find_sections(text)
-    template = parse_template(text, sections)
+    template = parse_template(text, sections, tables or ())
     prose = parse_prose(text, sections, template_format=template.format)
     facts = template.facts + prose.facts
     if template.format:
@@ -73,8 +78,9 @@ def parse(clean: CleanText) -> ParsedDocument:
     )
     spans = split_reports(clean.text)
     doc.issues.extend(spans.issues)
+    tables = grids_of.to_clean(raw.tables, clean.offset_map)
     for span in spans.reports:
-        report = parse_report(clean.text[span.start : span.end])
+        report = parse_report(clean.text[span.start : span.end], grids_of.within(tables, span.start, span.end))
         report.offset = span.start
         report.truncated = span.truncated
         if span.truncated:

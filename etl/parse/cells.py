@@ -42,6 +42,9 @@ _FOOTER_RE = re.compile(
 )
 _WS_TOKEN_RE = re.compile(r"\S+")
 _PIPE_ONLY_RE = re.compile(r"[|\s]+")
+#: a Markdown table's header separator row (``|---|:---:|``): layout, not dash cells
+_MD_RULE_LINE_RE = re.compile(r"^\s*\|\s*:?-{3,}", re.M)
+_MD_RULE_RE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,7 @@ class Line:
         return self.shape in POSITIONAL_SHAPES
 
 
-def _cell(text: str, start: int, end: int) -> Cell:
+def make_cell(text: str, start: int, end: int) -> Cell:
     """A cell over text[start:end] with surrounding whitespace trimmed from the span."""
     stripped_left = len(text) - len(text.lstrip())
     core = text.strip()
@@ -147,15 +150,17 @@ def _split_separated(raw: str, offset: int, sep: str) -> list[Cell]:
     if raw.rstrip().endswith(sep) and parts and not parts[-1].strip():
         parts = parts[:-1]
     for part in parts:
-        cells.append(_cell(part, offset + pos, offset + pos + len(part)))
+        cells.append(make_cell(part, offset + pos, offset + pos + len(part)))
         pos += len(part) + len(sep)
     return cells
 
 
-def read_line(raw: str, offset: int) -> Line | None:
+def read_line(raw: str, offset: int, markdown: bool = False) -> Line | None:
     """Read one line of text (without its newline) starting at `offset` in the full text.
 
-    Returns None for lines that carry no cells: empty lines, page footers, colspan padding.
+    Returns None for lines that carry no cells: empty lines, page footers, colspan padding,
+    Markdown rule rows. `markdown` says the text holds Markdown tables (a rule row was seen), so a
+    leading pipe is a border.
     """
     body = raw.replace("\f", " ").replace("\r", "")
     stripped = body.strip()
@@ -170,7 +175,13 @@ def read_line(raw: str, offset: int) -> Line | None:
                 at = offset + body.index("|")
                 return Line("P2", offset, end, raw, [Cell("", at, at, BLANK)])
             return None  # colspan padding
+        if markdown and _MD_RULE_RE.fullmatch(body.strip()):
+            return None
         cells = _split_separated(body, offset, "|")
+        if markdown and len(cells) > 2 and body.lstrip().startswith("|") and not cells[0].text:
+            # a Markdown row's leading border pipe, not an empty cell (in P1 text a row may start
+            # with a pipe because its first cell is empty, so only a Markdown table's rule decides)
+            cells = cells[1:]
         non_blank = [c for c in cells if c.text]
         if len(cells) == 1 or (len(non_blank) == 1 and cells[0].text and body.rstrip().endswith("|")
                                and all(not c.text for c in cells[1:])):
@@ -190,7 +201,7 @@ def read_line(raw: str, offset: int) -> Line | None:
             for tok, val in zip(tokens[first_value:], values[first_value:], strict=True):
                 cells.append(Cell(tok.group(), offset + tok.start(), offset + tok.end(), val))
             return Line("F", offset, end, raw, cells)
-    return Line("L", offset, end, raw, [_cell(body, offset, offset + len(body))])
+    return Line("L", offset, end, raw, [make_cell(body, offset, offset + len(body))])
 
 
 _LINE_RE = re.compile(r"[^\n]*")
@@ -213,8 +224,9 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
 def read_table(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """All cell-bearing lines of text[start:end], in order, with spans into `text`."""
     lines = []
+    markdown = _MD_RULE_LINE_RE.search(text, start, len(text) if end is None else end) is not None
     for offset, raw in iter_lines(text, start, end):
-        line = read_line(raw, offset)
+        line = read_line(raw, offset, markdown)
         if line is not None:
             lines.append(line)
     return lines

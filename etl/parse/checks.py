@@ -107,6 +107,21 @@ def run_checks(facts: Iterable[Fact], version: str | None) -> list[CheckResult]:
     return results
 
 
+def unread_checks(table3: bool, table4: bool) -> list[CheckResult]:
+    """The identity checks of a table that was found but could not be read, as `not_assessable`
+    (an absent check would look like a table that has none)."""
+    results: list[CheckResult] = []
+    why = "not assessable: the table was found but could not be read"
+    if table3:
+        for check, severity in (("t3_balance", "error"), ("t3_results_sum", "warning")):
+            results.extend(CheckResult(check, col, "not_assessable", severity, message=f"Table 3 column {col}: {why}")
+                           for col in T3_COLUMNS)
+    if table4:
+        results.extend(CheckResult("t4_group_sum", p, "not_assessable", "warning", message=f"Table 4 {p}: {why}")
+                       for p in T4_PROCEEDINGS)
+    return results
+
+
 def _present_outcomes(requests: dict[Cell, Fact]) -> tuple[str, ...]:
     present = {row for row, _ in requests}
     order = T3_OUTCOME_ROWS[V2021] if any(r.startswith("other.") for r in present) else T3_OUTCOME_ROWS[V2019]

@@ -22,14 +22,18 @@ identity forces them to 0 (stored with ``inferred=True``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, pairwise, permutations
 from math import comb
 
+from etl.extract.tables import Grid
 from etl.model import CheckResult, Fact, Issue, Section
-from etl.parse.cells import BLANK, Cell, Line, Value, read_table
-from etl.parse.checks import run_checks, signals_check
+from etl.parse import grid as grid_rows
+from etl.parse.cells import BLANK, Cell, Line, Value, make_cell, read_table
+from etl.parse.checks import run_checks, signals_check, unread_checks
+from etl.parse.segment import segment_lines
 from etl.parse.template_labels import (
     T2_CAPTION_SIGNALS,
     T2_SIGNALS,
@@ -113,10 +117,11 @@ def _slot(cell: Cell) -> Slot:
 
 # ====================================================================== entry point
 
-def parse_template(text: str, sections: list[Section]) -> TemplateResult:
+def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = ()) -> TemplateResult:
     """Find and read the template tables of one report (offsets refer to `text`).
 
-    `sections` may be empty: tables are located by their own anchors.
+    `sections` may be empty: tables are located by their own anchors. `grids` are the report's
+    tables as structure (offsets into `text`); rows they place by header are read from them.
     """
     result = TemplateResult()
     first = _ANY_ANCHOR_RE.search(text)
@@ -125,6 +130,11 @@ def parse_template(text: str, sections: list[Section]) -> TemplateResult:
     lines = read_table(text, text.rfind("\n", 0, first.start()) + 1)
     if not lines:
         return result
+    if grids:
+        projection = grid_rows.project(grids, text, lines)
+        lines = grid_rows.apply(lines, projection)
+        result.issues.extend(projection.issues)
+    lines = split_run_together(segment_lines(lines))
     squashed = [squash(line.text) for line in lines]
     t2_start = _find(squashed, lambda s: match_caption(s) is not None)
     t3_start = _find_t3(lines, squashed)
@@ -134,23 +144,187 @@ def parse_template(text: str, sections: list[Section]) -> TemplateResult:
     if t2_start is not None:
         end = _first_after(t2_start + 1, len(lines), lambda i: i == t3_start or (
             _HEADING_RE.match(lines[i].text) is not None and match_caption(squashed[i]) is None))
+        before = len(result.facts)
         t2_version = _parse_table2(lines[t2_start:end], result)
+        if not any(f.table == "disclosure_counts" for f in result.facts[before:]):
+            _table_lost(result, "table2_unread", "Table 2 (proactive disclosure, Article 20 items)", lines[t2_start])
     if t3_start is not None:
-        end = _first_after(t3_start + 1, len(lines), lambda i: any(w in squashed[i] for w in _APPEAL_WORDS)
-                           or _LATER_HEADING_RE.match(lines[i].text) is not None)
-        t3_version = _parse_table3(lines[t3_start:end], t2_version, result)
+        regions = []
+        start: int | None = t3_start
+        while start is not None:  # every Table 3 of the report, in text order
+            end = _first_after(start + 1, len(lines), lambda i: any(w in squashed[i] for w in _APPEAL_WORDS)
+                               or _LATER_HEADING_RE.match(lines[i].text) is not None)
+            regions.append((start, end))
+            found = _find_t3(lines[end:], squashed[end:])
+            start = None if found is None else end + found
+        t3_version = _read_copies(
+            regions, lines, result, "requests", "Table 3", "table3_unread", "Table 3 (requests received and handled)",
+            lambda part, sub: _parse_table3(part, t2_version, sub))
     if t4_start is not None:
-        end = _first_after(t4_start + 1, len(lines), lambda i: _T4_END_RE.search(lines[i].text) is not None
-                           and lines[i].shape in ("L", "F"))
-        _parse_table4(lines[t4_start:end], result)
+        regions = []
+        start = t4_start
+        while start is not None:
+            end = _first_after(start + 1, len(lines), lambda i: _T4_END_RE.search(lines[i].text) is not None
+                               and lines[i].shape in ("L", "F"))
+            regions.append((start, end))
+            found = _find_t4(squashed, end)
+            start = found if found is not None and found >= end else None
+        _read_copies(regions, lines, result, "appeals", "Table 4", "table4_unread",
+                     "Table 4 (administrative reviews and lawsuits)", _parse_table4)
 
     if t2_start is None and t3_start is None and t4_start is None:
         return result
     result.format = _decide_version(t2_version, t3_version, result)
-    result.checks.extend(run_checks(result.facts, result.format))
+    # Table 3 identities follow the rows Table 3 printed (a hybrid report has a 2019 Table 3 beside a
+    # 2021 Table 2, and its （六）其他处理 row is then one row, not three)
+    result.checks.extend(run_checks(result.facts, t3_version or result.format))
+    lost = {i.code for i in result.issues if i.code in ("table3_unread", "table4_unread")}
+    result.checks.extend(unread_checks("table3_unread" in lost, "table4_unread" in lost))
     if t2_start is not None or t3_start is not None:
         result.checks.append(signals_check(t2_version, t3_version))
     return result
+
+
+_GLUED_MAX = 200
+_GLUED_RE = re.compile(r"[^\d\s|][ \t\u3000]*[0-9]")
+#: digit runs (spaces between digits kept inside the run: cells separated by a space) or other text
+_PIECE_RE = re.compile(r"\d(?:[\d \t\u3000]*\d)?|\D+")
+_SPACED_RE = re.compile(r"\S+")
+_ORDINAL_MARK = ".、．"
+
+
+def _glued_pieces(cell: Cell) -> list[tuple[Cell, list[Cell]]] | None:
+    """(label, digits) pairs of a cell whose row labels and values ran together, e.g.
+    ``一、本年新收政府信息公开申请数量1000001`` or a whole run of rows on one line.
+
+    A digit run followed by ``.``/``、`` ends with the ordinal of the next label (``…00002.重复申请``).
+    Accepted only when every label piece is a Table 3 row or group label, so prose that states a
+    figure after a label-like phrase (``…申请数量5件``) is never taken for a table row.
+    """
+    text = cell.text
+    parts = [(m.start(), m.group()) for m in _PIECE_RE.finditer(text)]
+    labels: list[tuple[int, int]] = []
+    values: dict[int, tuple[int, int]] = {}
+    carry: int | None = None
+    for i, (at, piece) in enumerate(parts):
+        if piece[0].isdigit():
+            end = at + len(piece)
+            following = parts[i + 1][1] if i + 1 < len(parts) else ""
+            if following[:1] in _ORDINAL_MARK and following[:1]:
+                end -= 1
+                carry = end
+            if end > at:
+                if not labels or len(labels) - 1 in values:
+                    return None
+                values[len(labels) - 1] = (at, end)
+            continue
+        start = carry if carry is not None else at
+        carry = None
+        labels.append((start, at + len(piece)))
+    if not values or not labels:
+        return None
+    out = []
+    for i, (a, b) in enumerate(labels):
+        a += _row_label_at(text[a:b])
+        label = make_cell(text[a:b], cell.start + a, cell.start + b)
+        if not label.text or match_t3_row(label.text) is None:
+            return None
+        digits: list[Cell] = []
+        if i in values:  # cells a space still separates stay apart; each may hold run-together digits
+            va, vb = values[i]
+            digits = [make_cell(m.group(), cell.start + m.start(), cell.start + m.end())
+                      for m in _SPACED_RE.finditer(text, va, vb)]
+        out.append((label, digits))
+    return out
+
+
+_INNER_ORDINAL_RE = re.compile(r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d[.、．]")
+
+
+def _row_label_at(text: str) -> int:
+    """Where the row label starts in a piece that also holds its group label(s) run together
+    (``三、本年度办理结果（一）予以公开``): the first inner ordinal whose tail is a row label."""
+    if match_t3_row(text) not in (None, "group"):
+        return 0
+    for m in _INNER_ORDINAL_RE.finditer(text, 1):
+        if match_t3_row(text[m.start():]) not in (None, "group"):
+            return m.start()
+    return 0
+
+
+def split_run_together(lines: list[Line]) -> list[Line]:
+    """Lines whose Table 3 labels and digits ran together, split into one line per row (label, digits).
+
+    The digits stay one cell: `_candidates` later splits it into columns, and a split is used only
+    when it alone satisfies the identities.
+    """
+    out: list[Line] = []
+    for line in lines:
+        cell = line.cells[0] if len(line.cells) == 1 else None
+        # a glued row is a label and its digits (long lines were cut into such pieces by segment_lines)
+        if (cell is None or cell.value.kind != "text" or len(cell.text) > _GLUED_MAX
+                or not _GLUED_RE.search(cell.text)):
+            out.append(line)
+            continue
+        pieces = _glued_pieces(cell)
+        if pieces is None:
+            out.append(line)
+            continue
+        for label, digits in pieces:
+            cells = [label, *digits]
+            end = cells[-1].end
+            out.append(Line("F", label.start, end, line.text[label.start - line.start:end - line.start], cells))
+    return out
+
+
+#: issues that say a Table 3 row was found but left out (not a blank row)
+_ROW_LEFT_OUT = frozenset({"table3_row_ambiguous", "table3_positions_lost", "table3_row_unread",
+                           "table3_values_unplaced", "table3_unrecognised_row"})
+
+
+def _read_copies(regions: list[tuple[int, int]], lines: list[Line], result: TemplateResult, table: str,
+                 name: str, lost_code: str, long_name: str, read) -> str | None:
+    """Read every copy of a table (some reports print a table twice, e.g. a region's and the agency's
+    own, or a corrected copy); the first copy that yields values is used and an issue says which.
+
+    Returns what `read` returned for the copy used (Table 3: the version its rows name)."""
+    copies = []
+    for start, end in regions:
+        sub = TemplateResult()
+        copies.append((start, sub, read(lines[start:end], sub)))
+    used = next((c for c in copies if any(f.table == table for f in c[1].facts)), copies[0])
+    result.facts.extend(used[1].facts)
+    result.issues.extend(used[1].issues)
+    left_out = sum(i.code in _ROW_LEFT_OUT for i in used[1].issues)
+    rows = len({f.item for f in used[1].facts if f.table == table})
+    if not any(f.table == table for f in used[1].facts):
+        _table_lost(result, lost_code, long_name, lines[used[0]])
+    elif table == "requests" and left_out > rows:
+        # most rows were found but could not be placed: as good as lost, and as loud
+        result.issues.append(Issue(
+            "error", lost_code,
+            f"{long_name}: {left_out} rows were found but could not be read, more than the {rows} that were "
+            "(see the warnings about its rows); this report's Table 3 figures are largely missing.",
+            lines[used[0]].start, lines[used[0]].end))
+    if len(copies) > 1:
+        described = "; ".join(
+            f"{'used: ' if c is used else ''}the copy at offset {lines[c[0]].start} "
+            f"({sum(f.table == table for f in c[1].facts)} values)" for c in copies)
+        result.issues.append(Issue(
+            "warning", f"{name.lower().replace(' ', '')}_copies",
+            f"The report prints {len(copies)} copies of {name}: {described}. The first readable copy was "
+            "stored; check which one belongs to this report.", lines[used[0]].start, lines[used[0]].end))
+    return used[2]
+
+
+def _table_lost(result: TemplateResult, code: str, name: str, at: Line) -> None:
+    """Loss is loud: a template table that was found but yielded no value is an error (the
+    warnings before it say why), so the report is not shown as fully loaded."""
+    result.issues.append(Issue(
+        "error", code,
+        f"{name} was found but none of its values could be read (see the warnings about its rows); "
+        "its figures are missing from this report and its identity checks are not assessable. Check the "
+        "table in the source, or supply a cleaner copy (HTML or DOCX) of the report.", at.start, at.end))
 
 
 def _find(squashed: list[str], pred) -> int | None:
@@ -289,6 +463,12 @@ def _parse_table2(lines: list[Line], result: TemplateResult) -> str | None:
                 for word in words[1:]:
                     _t2_header_fragment(block, word, signals)
                 continue
+            glued = _T2_GLUED_RE.fullmatch(cell.text)
+            if glued and block.columns and match_t2_row(glued.group(1)) is not None:
+                flush()
+                header_mode = False
+                _emit_t2_glued(block, cell, glued, result)
+                continue
             row_key = match_t2_row(cell.text)
             if header_mode and row_key is None:
                 _t2_header_fragment(block, cell.text, signals)
@@ -334,8 +514,51 @@ def _t2_header_fragment(block: _Block, text: str, signals: set[str]) -> None:
     block.pending_fragment = text
 
 
+_T2_GLUED_RE = re.compile(r"(\D+?)(\d+)")
+
+
+def _digit_compositions(digits: str, parts: int, limit: int = 50) -> list[list[tuple[int, int]]]:
+    """Every way to cut `digits` into `parts` numbers without leading zeros, as (start, end) pairs."""
+    out: list[list[tuple[int, int]]] = []
+
+    def walk(at: int, acc: list[tuple[int, int]]) -> None:
+        if len(out) >= limit:
+            return
+        if len(acc) == parts - 1:
+            if len(digits) - at == 1 or (at < len(digits) and digits[at] != "0"):
+                out.append([*acc, (at, len(digits))])
+            return
+        for end in range(at + 1, len(digits)):
+            if end - at > 1 and digits[at] == "0":
+                break
+            walk(end, [*acc, (at, end)])
+
+    walk(0, [])
+    return out
+
+
+def _emit_t2_glued(block: _Block, cell: Cell, glued: re.Match, result: TemplateResult) -> None:
+    """A Table 2 row whose label and values ran together (``规章000``): the digits are cut into the
+    block's columns when only one cut gives numbers without leading zeros (Table 2 has no identity
+    to decide between several); the values are stored as inferred."""
+    label = make_cell(glued.group(1), cell.start, cell.start + glued.end(1))
+    digits = glued.group(2)
+    at = cell.start + glued.start(2)
+    cuts = _digit_compositions(digits, len(block.columns))
+    if len(cuts) != 1:
+        shown = "; ".join(" ".join(digits[a:b] for a, b in cut) for cut in cuts[:4])
+        result.issues.append(_issue_at(
+            "warning", "table2_digits_ambiguous", cell,
+            f"Table 2 row '{label.text}' printed its values run together ('{digits}') for {len(block.columns)} "
+            f"columns and {'no' if not cuts else len(cuts)} ways to cut them fit"
+            f"{f' (candidates: {shown})' if cuts else ''}; the row was left out."))
+        return
+    cells = [make_cell(digits[a:b], at + a, at + b) for a, b in cuts[0]]
+    _emit_t2_row(block, label, match_t2_row(label.text), cells, None, True, result, inferred=len(cells) > 1)
+
+
 def _emit_t2_row(block: _Block, label: Cell, row_key: str | None, cells: list[Cell], width: int | None,
-                 positional: bool, result: TemplateResult) -> None:
+                 positional: bool, result: TemplateResult, inferred: bool = False) -> None:
     columns = block.columns
     if not columns:
         return
@@ -374,7 +597,7 @@ def _emit_t2_row(block: _Block, label: Cell, row_key: str | None, cells: list[Ce
             table="disclosure_counts", item=item or "art20.other", value=cell.value.number,
             start=cell.start, end=cell.end, evidence=evidence, source="table",
             approximate=cell.value.approximate, unit=cell.value.unit or col_unit,
-            label=fact_label, label_start=label.start, label_end=label.end))
+            label=fact_label, label_start=label.start, label_end=label.end, inferred=inferred))
 
 
 def _issue_at(severity: str, code: str, cell: Cell | None, message: str) -> Issue:
@@ -590,6 +813,13 @@ def _parse_table3(lines: list[Line], t2_version: str | None, result: TemplateRes
     _infer_t3(table, version)
     _emit_t3(table, order, result)
     missing = [k for k in order if k not in table]
+    for key in missing:  # digits inside a label cell are printed values this parser could not place
+        label = labels.get(key)
+        if label is not None and any(ch.isdigit() for ch in label_key(label.text).body):
+            result.issues.append(_issue_at(
+                "warning", "table3_row_unread", label,
+                f"Table 3 row '{label.text[:60]}' carries numbers inside its label cell that could not be "
+                "separated into its 7 columns; the row was left out."))
     if table and missing:
         result.issues.append(Issue(
             "info", "table3_rows_missing",
@@ -653,10 +883,11 @@ _LEADING_ZERO = re.compile(r"0\d+")
 def _splits(cells: list[Cell], width: int) -> list[list[Slot]]:
     """Split multi-digit cells into several cells so that there are exactly `width` of them."""
     options: list[list[list[Cell]]] = []
+    most = width - len(cells) + 1  # parts one cell can be cut into when every other cell stays whole
     for cell in cells:
         ways = [] if _LEADING_ZERO.fullmatch(cell.text) else [[cell]]
         if cell.value.kind == "number" and _PLAIN_DIGITS.fullmatch(cell.text) and len(cell.text) > 1:
-            ways.extend(_digit_splits(cell))
+            ways.extend(_digit_splits(cell, most, exact=len(cells) == 1))
         options.append(ways)
     results: list[list[Slot]] = []
 
@@ -674,10 +905,11 @@ def _splits(cells: list[Cell], width: int) -> list[list[Slot]]:
     return [r for r in results if any(s.cell not in cells for s in r)]
 
 
-def _digit_splits(cell: Cell) -> list[list[Cell]]:
+def _digit_splits(cell: Cell, most: int, exact: bool = False) -> list[list[Cell]]:
+    """Every cut of a digit run into 2..`most` numbers (exactly `most` if `exact`) without leading zeros."""
     text = cell.text
     out = []
-    for k in range(1, len(text)):
+    for k in range(most - 1 if exact else 1, min(len(text), most)):
         for cuts in combinations(range(1, len(text)), k):
             bounds = (0, *cuts, len(text))
             parts = [text[a:b] for a, b in pairwise(bounds)]
@@ -690,18 +922,24 @@ def _digit_splits(cell: Cell) -> list[list[Cell]]:
 
 def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], version: str,
                       result: TemplateResult, width: int = N3, subtotal_at: int | None = None) -> None:
-    """Place the values of rows that lost positions, when the identities allow one layout only."""
+    """Place the values of rows that lost positions, when the identities allow one layout only.
+
+    Values that come from splitting a run of digits (cells printed without separators) are not
+    what the report printed cell by cell: they are stored with ``inferred=True``.
+    """
     ids = _t3_identities(version)
     pending = list(short)
-    outcome: dict[str, str] = {}
+    outcome: dict[str, list[tuple]] = {}
+    printed_of = {id(run): [c for c in run.cells if c.value.kind != "blank"] for _, run in pending}
+    candidates_of = {id(run): _candidates(printed_of[id(run)], width) for _, run in pending}
     progress = True
     while pending and progress:
         progress = False
         grid = {k: _vector(r) for k, r in table.items()}
         for key, run in list(pending):
             valid: dict[tuple, list[Slot]] = {}
-            printed = [c for c in run.cells if c.value.kind != "blank"]
-            for candidate in _candidates(printed, width):
+            printed = printed_of[id(run)]
+            for candidate in candidates_of[id(run)]:
                 slots = _drop_at(candidate, subtotal_at)
                 vec = tuple(s.number for s in slots)
                 if vec in valid:
@@ -712,24 +950,38 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
             grid.pop(key, None)
             if len(valid) == 1:
                 slots = next(iter(valid.values()))
+                split = False
+                for s in slots:
+                    if s.cell is not None and s.cell not in printed:
+                        s.inferred = split = True
                 evidence = " | ".join([run.label.text, *(c.text for c in run.cells)])
                 table[key] = RowData(run.label, slots, evidence)
+                how = ("its digits ran together and were split in the only way" if split
+                       else "the only layout")
                 result.issues.append(_issue_at(
-                    "info", "table3_alignment_inferred", run.label,
-                    f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; the only layout "
+                    "info", "table3_split_inferred" if split else "table3_alignment_inferred", run.label,
+                    f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; {how} "
+                    "that satisfies the table's identities was used (values marked inferred)."
+                    if split else
+                    f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; {how} "
                     "that satisfies the table's identities was used."))
                 pending.remove((key, run))
                 progress = True
                 grid[key] = _vector(table[key])
             else:
-                outcome[key] = "none" if not valid else "several"
+                outcome[key] = list(valid)
     for key, run in pending:
-        why = ("no layout satisfies the table's identities" if outcome.get(key) == "none"
-               else "several layouts satisfy the table's identities")
+        candidates = outcome.get(key, [])
+        if not candidates:
+            why = "no layout satisfies the table's identities"
+        else:
+            shown = "; ".join(" ".join("·" if v is None else str(v) for v in vec) for vec in candidates[:4])
+            more = f" and {len(candidates) - 4} more" if len(candidates) > 4 else ""
+            why = f"{len(candidates)} layouts satisfy the table's identities (candidates: {shown}{more})"
         result.issues.append(_issue_at(
             "warning", "table3_positions_lost", run.label,
-            f"Table 3 row '{run.label.text}' shows {len(run.cells)} values for 7 columns and {why}; "
-            "the row was left out."))
+            f"Table 3 row '{run.label.text}' shows {len(run.cells)} values ({' '.join(c.text for c in run.cells)}) "
+            f"for 7 columns and {why}; the row was left out."))
 
 
 def _promote(slots_left: list[Slot], slots_right: list[Slot]) -> bool:

@@ -189,6 +189,47 @@ T3_ANCHORS: tuple[str, ...] = ("申请人情况", "本年新收政府信息公�
 
 _T3_BY_BODY: dict[str, RowLabel] = {b: r for r in T3_ROWS for b in r.bodies}
 _T3_PREFIX_MIN = 5
+#: labels are matched with typos tolerated: at most one edit per this many characters of the label
+TYPO_EVERY = 4
+_FUZZY_MAX_LENGTH = 48
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of `a` and `b`, or `limit + 1` as soon as it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def closest_label(text: str, labels: tuple[str, ...]) -> str | None:
+    """The one label `text` is a typo of (``本年废纸件数`` → ``本年废止件数``), or None.
+
+    Tolerant matching instead of an entry per typo: a label within one edit per `TYPO_EVERY`
+    characters (at least one), and strictly closer than every other label.
+    """
+    if not 3 <= len(text) <= _FUZZY_MAX_LENGTH:
+        return None
+    scored = []
+    for label in labels:
+        limit = max(1, len(label) // TYPO_EVERY)
+        distance = edit_distance(text, label, limit)
+        if distance <= limit:
+            scored.append((distance, label))
+    scored.sort()
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+_T3_FUZZY_BODIES = tuple(b for r in T3_ROWS if not r.needs_ordinal for b in r.bodies)
 
 
 @lru_cache(maxsize=8192)
@@ -220,6 +261,9 @@ def match_t3_row(text: str) -> str | None:
                 longest = (b, r)
         if longest is not None:
             return longest[1].key
+    typo = closest_label(body, _T3_FUZZY_BODIES)
+    if typo is not None and not any(ch.isdigit() for ch in body):
+        return _T3_BY_BODY[typo].key
     return None
 
 
@@ -277,6 +321,8 @@ T2_COLUMNS: dict[str, ColumnLabel] = {
     "采购总金额": ColumnLabel("amount", V2019),
 }
 
+_T2_COLUMN_BODIES = tuple(T2_COLUMNS)
+
 T2_ROWS: dict[str, str] = {
     "规章": "regulations",
     "规范性文件": "normative_docs",
@@ -320,7 +366,10 @@ def match_t2_column(text: str) -> tuple[ColumnLabel, str | None] | None:
     key = label_key(text)
     col = T2_COLUMNS.get(key.body)
     if col is None:
-        return None
+        typo = closest_label(key.body, _T2_COLUMN_BODIES)
+        if typo is None:
+            return None
+        col = T2_COLUMNS[typo]
     return col, key.unit or col.unit
 
 
