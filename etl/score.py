@@ -7,7 +7,9 @@ is compared with what the parser produced. A field is
 - wrong: both state a value and they differ;
 - missing: gold states a value, the parser produced none;
 - spurious: gold says the report states nothing there (null or, for prose reports, unlabelled), the parser
-  produced a value; a spurious 0 is also a *false zero* (unknown stored as zero), counted apart;
+  produced a value; a spurious 0 is also a *false zero* (unknown stored as zero), counted apart, unless the
+  parser derived it from a template identity and flagged it ``inferred`` (an *inferred zero*: a blank cell the
+  row's total forces to 0, which the views rank below printed values);
 - absent: both state nothing (a blank template cell left blank): agreement.
 
 Fields fall into families: ``metadata`` (is it a report, format, year, agency, region, level, scope,
@@ -51,6 +53,8 @@ class FieldResult:
     completeness: str
     false_zero: bool = False
     approximate_mismatch: bool = False
+    #: a spurious 0 the parser derived from an identity and flagged as inferred (not a false zero)
+    inferred_zero: bool = False
 
 
 def _key_name(key: Key) -> str:
@@ -76,6 +80,10 @@ class Produced:
             old = self.facts.get(key)
             if old is None or (old.source != "table" and fact.source == "table"):
                 self.facts[key] = fact
+
+    def inferred(self, key: Key) -> bool:
+        fact = self.facts.get(key)
+        return fact is not None and fact.inferred
 
     def value(self, key: Key) -> tuple[Decimal | None, bool]:
         """(value, approximate); a group total or an unsplit lawsuit count may be derived from its parts."""
@@ -153,9 +161,11 @@ def score_document(gold: Gold, doc: ParsedDocument) -> list[FieldResult]:
     completeness = "complete" if gold.complete else "partial"
     results: list[FieldResult] = []
 
-    def add(family: str, name: str, g: Any, p: Any, *, false_zero: bool = False, approx: bool = False) -> None:
+    def add(family: str, name: str, g: Any, p: Any, *, zero: bool = False, approx: bool = False,
+            inferred: bool = False) -> None:
+        """`zero`: the parser stored 0 where gold says nothing is stated."""
         results.append(FieldResult(gold.id, family, name, g, p, _verdict(g, p), group, completeness,
-                                   false_zero, approx))
+                                   zero and not inferred, approx, zero and inferred))
 
     produced_meta = _produced_metadata(report)
     add("metadata", "is_report", is_report, produced_meta["is_report"])
@@ -179,15 +189,16 @@ def score_document(gold: Gold, doc: ParsedDocument) -> list[FieldResult]:
         # only the corpus format labels every approximate value; the older layouts say it now and then
         approx_mismatch = (gold.layout == "corpus" and g is not None and p is not None and _same(g, p)
                            and p_approx != (key in gold.approximate))
-        add(family, _key_name(key), g, p, false_zero=g is None and p == 0, approx=approx_mismatch)
+        add(family, _key_name(key), g, p, zero=g is None and p == 0, approx=approx_mismatch,
+            inferred=produced.inferred(key))
     # values the parser produced where gold has no label at all
     for key, fact in produced.facts.items():
         if key in gold.values:
             continue
         if fact.source == "table" and gold.tables:
-            add("table_cells", _key_name(key), None, fact.value, false_zero=fact.value == 0)
+            add("table_cells", _key_name(key), None, fact.value, zero=fact.value == 0, inferred=fact.inferred)
         elif group == "prose" and gold.layout == "corpus" and fact.source != "table":
-            add("prose_figures", _key_name(key), None, fact.value, false_zero=fact.value == 0)
+            add("prose_figures", _key_name(key), None, fact.value, zero=fact.value == 0, inferred=fact.inferred)
     if gold.improvement_measures_count is not None or gold.layout == "corpus":
         measures = None if report is None else sum(1 for m in report.improvement_measures if m.kind == "measure")
         add("measures", "improvement_measures_count", gold.improvement_measures_count, measures or None)
@@ -200,11 +211,13 @@ class Tally:
 
     counts: Counter = field(default_factory=Counter)
     false_zero: int = 0
+    inferred_zero: int = 0
     approximate_mismatch: int = 0
 
     def add(self, result: FieldResult) -> None:
         self.counts[result.status] += 1
         self.false_zero += result.false_zero
+        self.inferred_zero += result.inferred_zero
         self.approximate_mismatch += result.approximate_mismatch
 
     @property
@@ -250,12 +263,12 @@ class Score:
 
     def format_table(self, verbose: bool = False) -> str:
         head = (f"{'family':14} {'format':10} {'pages':9} {'fields':>6} " + " ".join(f"{s:>8}" for s in STATUSES)
-                + f" {'false0':>7} {'~flag':>6} {'accuracy':>8}")
+                + f" {'false0':>7} {'infer0':>7} {'~flag':>6} {'accuracy':>8}")
         lines = [head, "-" * len(head)]
         for family, group, completeness, t in self.breakdown():
             lines.append(f"{family:14} {group:10} {completeness:9} {t.fields:>6} "
                          + " ".join(f"{t.counts[s]:>8}" for s in STATUSES)
-                         + f" {t.false_zero:>7} {t.approximate_mismatch:>6} {t.accuracy:>8.1%}")
+                         + f" {t.false_zero:>7} {t.inferred_zero:>7} {t.approximate_mismatch:>6} {t.accuracy:>8.1%}")
         reports = len({r.report for r in self.results})
         lines.append(f"{reports} labelled report(s)")
         if verbose:
@@ -263,8 +276,8 @@ class Score:
             lines.append("misses:")
             for r in self.results:
                 if r.status in ("wrong", "missing", "spurious") or r.approximate_mismatch:
-                    flag = " [false zero]" if r.false_zero else " [approximate flag differs]" if \
-                        r.approximate_mismatch else ""
+                    flag = (" [false zero]" if r.false_zero else " [inferred zero]" if r.inferred_zero
+                            else " [approximate flag differs]" if r.approximate_mismatch else "")
                     lines.append(f"  {r.report}: {r.family} {r.field}: expected {r.gold!r}, produced "
                                  f"{r.produced!r} ({r.status}){flag}")
         lines.extend(f"error: {e}" for e in self.errors)
@@ -275,7 +288,8 @@ class Score:
             "family_accuracy": self.family_accuracy(),
             "breakdown": [
                 {"family": f, "format": g, "pages": c, "fields": t.fields, **{s: t.counts[s] for s in STATUSES},
-                 "false_zero": t.false_zero, "approximate_mismatch": t.approximate_mismatch,
+                 "false_zero": t.false_zero, "inferred_zero": t.inferred_zero,
+                 "approximate_mismatch": t.approximate_mismatch,
                  "accuracy": round(t.accuracy, 4)}
                 for f, g, c, t in self.breakdown()
             ],

@@ -158,3 +158,15 @@ def test_real_seeds_are_scored_exactly():
     score = score_folder(SEEDS)
     bad = [r for r in score.results if r.status not in ("correct", "absent")]
     assert not bad, score.format_table(verbose=True)
+
+
+def test_a_zero_the_parser_inferred_from_an_identity_is_not_a_false_zero():
+    gold = _gold({("requests", "new_received", "commercial_enterprise"): None,
+                  ("requests", "new_received", "research_institution"): None})
+    inferred = Fact("requests", "new_received", Decimal(0), 0, 1, "x", source="table",
+                    applicant="commercial_enterprise", inferred=True)
+    guessed = _req("new_received", 0, applicant="research_institution")
+    got = _by_field(score_document(gold, _doc([inferred, guessed])))
+    derived = got["requests/new_received/commercial_enterprise"]
+    assert derived.status == "spurious" and derived.inferred_zero and not derived.false_zero
+    assert got["requests/new_received/research_institution"].false_zero
