@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -31,10 +32,14 @@ from etl.parse.patterns import (
     REGION_SCOPE_RE,
     SELF_REFERENCE_RE,
     SIGNATURE_RE,
+    TITLE_HEAD_RE,
     TITLE_NO_YEAR_RE,
     TITLE_RE,
+    TITLE_TAIL_RE,
     TOWNSHIP_RE,
+    USUAL_PUBLICATION_MONTHS,
     YEAR_PLACEHOLDER_RE,
+    YEAR_SPAN_RE,
 )
 
 TITLE_WINDOW = 1500
@@ -101,6 +106,31 @@ def _line_after(text: str, position: int) -> str | None:
     return None
 
 
+def _broken_titles(text: str, window: int | None) -> list[Title]:
+    """Titles broken over two lines (`XX局2013年度信息公开工作` / `年度报告`), read as one line."""
+    titles = []
+    for head in TITLE_HEAD_RE.finditer(text):
+        if window is not None and head.start() > window:
+            break
+        newline = text.find("\n", head.end())
+        if newline != head.end():
+            continue
+        tail_end = text.find("\n", newline + 1)
+        tail_end = len(text) if tail_end == -1 else tail_end
+        tail = text[newline + 1:tail_end]
+        if not TITLE_TAIL_RE.match(tail):
+            continue
+        joined = head.group(0).strip() + tail.strip()
+        match = TITLE_RE.match(joined)
+        if match is None:
+            continue
+        start = head.start() + len(head.group(0)) - len(head.group(0).lstrip())
+        agency = (_clean_agency(match.group("pre")) or _clean_agency(match.group("post"))
+                  or _line_before(text, start) or _line_after(text, tail_end))
+        titles.append(Title(joined, start, tail_end, agency, _year(match.group("year"))))
+    return titles
+
+
 def find_titles(text: str, window: int | None = None) -> list[Title]:
     """Report title lines in `text` (all of them, or those starting within `window` characters)."""
     titles = []
@@ -111,6 +141,10 @@ def find_titles(text: str, window: int | None = None) -> list[Title]:
                   or _line_before(text, match.start("title")) or _line_after(text, match.end("title")))
         titles.append(Title(match.group("title").strip(), match.start("title"), match.end("title"), agency,
                             _year(match.group("year"))))
+    starts = {t.start for t in titles}
+    broken = [t for t in _broken_titles(text, window) if t.start not in starts]
+    if broken:
+        titles = sorted(titles + broken, key=lambda t: t.start)
     if not titles:
         for match in TITLE_NO_YEAR_RE.finditer(text[: window or len(text)]):
             titles.append(Title(match.group("title").strip(), match.start("title"), match.end("title"),
@@ -148,6 +182,9 @@ def _year_from_body(text: str) -> int | None:
     match = PERIOD_RE.search(text)
     if match and _year(match.group("year")):
         return _year(match.group("year"))
+    for span in YEAR_SPAN_RE.finditer(text):  # `2014年1月1日至2014年12月31日`: one whole calendar year
+        if _year(span.group("year")) is not None and _year(span.group("year")) == _year(span.group("year2")):
+            return _year(span.group("year"))
     for pattern in OPENING_YEAR_RES:
         match = pattern.search(text)
         if match and _year(match.group("year")):
@@ -247,14 +284,25 @@ def resolve_agency(name: str | None, text: str) -> Agency:
     return Agency(name, province, city, county, adcode, level, scope)
 
 
-def read_metadata(text: str) -> Metadata:
-    """Title, agency, year and publication date of the report in `text`."""
+def read_metadata(text: str, page_lines: Sequence[str] = ()) -> Metadata:
+    """Title, agency, year and publication date of the report in `text`.
+
+    `page_lines` are the page's own metadata lines (`发布机构：…`) that normalisation removed from `text`.
+    """
     issues: list[Issue] = []
     titles = find_titles(text, TITLE_WINDOW)
     title = titles[0] if titles else None
     year = title.year if title else None
     if year is None:
         year = _year_from_body(text)
+    signer, signed_on = _signature(text)
+    page_date = None
+    for source in (text, *page_lines):
+        match = PAGE_DATE_RE.search(source)
+        if match:
+            page_date = _date(match)
+            break
+    published_on = signed_on or page_date
     if year is None:
         placeholder = YEAR_PLACEHOLDER_RE.search(text)
         if placeholder:
@@ -262,10 +310,17 @@ def read_metadata(text: str) -> Metadata:
                                 f"The report year is written as a placeholder ({placeholder.group(0)}); "
                                 "the year is left unknown rather than guessed.",
                                 placeholder.start(), placeholder.end()))
+        elif published_on is not None and published_on.month <= USUAL_PUBLICATION_MONTHS:
+            # reports are published early in the following year (§2.2); a republished page would
+            # mislead this, so it is the last resort and always flagged
+            year = published_on.year - 1
+            issues.append(Issue("warning", "year_from_publication_date",
+                                f"No report year is stated; it was taken as {year}, the year before the "
+                                f"publication date {published_on.isoformat()}. Check it if the page was republished."))
         else:
             issues.append(Issue("warning", "year_unknown",
-                                "No report year was found in the title, the statistical-period sentence "
-                                "or the opening; the year is left unknown."))
+                                "No report year was found in the title, the statistical-period sentence, "
+                                "the opening or an early-in-the-year publication date; the year is left unknown."))
     if title and title.year is not None:
         period = PERIOD_RE.search(text)
         period_year = _year(period.group("year")) if period else None
@@ -273,11 +328,6 @@ def read_metadata(text: str) -> Metadata:
             issues.append(Issue("warning", "year_conflict",
                                 f"The title says {title.year} but the statistical period says {period_year}; "
                                 "the title's year is used.", period.start(), period.end()))
-    signer, signed_on = _signature(text)
-    published_on = signed_on
-    if published_on is None:
-        match = PAGE_DATE_RE.search(text)
-        published_on = _date(match) if match else None
     if published_on is not None and year is not None and not year <= published_on.year <= year + 2:
         issues.append(Issue("info", "publication_date_unusual",
                             f"The publication date {published_on.isoformat()} is not in {year} or shortly after; "

@@ -81,12 +81,29 @@ TITLE_RE = re.compile(
 )
 #: A title without a year: `政府信息公开工作年度报告` alone on a line (agency on the next line).
 TITLE_NO_YEAR_RE = re.compile(
-    r"^\s*(?P<title>(?P<pre>[^\n。，,；;\d]{0,40}?)(?:政府|政务)?信息公开工作(?:年度)?报告)\s*$", re.M
+    r"^\s*(?P<title>(?P<pre>[^\n。，,；;\d]{0,40}?)(?:政府|政务)?信息公开(?:工作)?(?:的)?(?:年度)?(?:工作)?"
+    r"(?:情况)?(?:的)?(?:年度)?报告)\s*$", re.M
 )
-#: Statistical-period sentence (§2.2 item 2).
+#: The first line of a title broken across lines (`XX局2013年度信息公开工作` / `年度报告`):
+#: a year and the disclosure words, nothing that ends a sentence.
+TITLE_HEAD_RE = re.compile(
+    rf"^\s*[^\n。，,；;]{{0,40}}?(?:{YEAR})\s*年度?[^\n。，,；;]{{0,20}}?信息公开[^\n。，,；;]{{0,8}}$", re.M
+)
+#: The second line of such a title: what is left of the 工作年度报告 wording.
+TITLE_TAIL_RE = re.compile(r"^\s*(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:年度)?报告\s*$")
+#: Statistical-period sentence (§2.2 item 2): 统计期限/报告期… followed by the period's first day.
 PERIOD_RE = re.compile(
-    rf"统计(?:期限|时限|时间|期间)(?:为|是|自|从)?\s*(?P<year>{YEAR})\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日"
+    rf"(?:统计|报告)(?:期限|时限|时间|期间|周期|区间|期|时段)(?:为|是|自|从|:|：)?\s*(?:自|从)?\s*"
+    rf"(?P<year>{YEAR})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日"
 )
+#: A whole calendar year written as a period (`2014年1月1日至2014年12月31日`) anywhere in the text.
+YEAR_SPAN_RE = re.compile(
+    rf"(?P<year>{YEAR})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
+    rf"(?P<year2>{YEAR})\s*年\s*(?:12|十二)\s*月\s*(?:31|三十一)\s*日"
+)
+#: Months (1..N) of the year after the report year in which a report is normally published (§2.2):
+#: a publication date in them is the last-resort evidence of the report year.
+USUAL_PUBLICATION_MONTHS = 3  # the statutory deadline is 31 March (§1)
 #: Opening phrases naming the year and a self-reference (§2.2 item 3).
 SELF_NOUNS = "局|委|办|厅|部|署|中心|单位|机关|乡|镇|街道|区|市|县|院|所|站|处|公司"
 OPENING_YEAR_RES: tuple[re.Pattern[str], ...] = (
