@@ -92,6 +92,8 @@ class CleanText:
     repairs: tuple[Repair, ...] = ()
     issues: tuple[Issue, ...] = ()
     offset_map: tuple[int, ...] = ()
+    #: the page's metadata lines (`发布机构：…`, `发布日期：…`) removed as chrome, simplified, for the parser
+    page_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,10 @@ class Agency:
     adcode: str | None = None
     level: str | None = None
     scope: str = "agency"
+    #: the township or street (乡、镇、街道) the agency belongs to, when its name states one
+    township: str | None = None
+    #: where the name was read: ``title``, ``page`` (the page's 发布机构/来源 fields), ``signature`` or ``body``
+    name_source: str | None = None
 
 
 def section_at(sections: list[Section], position: int) -> Section | None:

@@ -18,6 +18,7 @@ no Report and a `not_a_report` issue saying why.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.model import CleanText, Issue, ParsedDocument, Report, Section, section_at
@@ -29,9 +30,12 @@ from etl.parse.split import split_reports
 from etl.parse.template import parse_template
 
 
-def parse_report(text: str) -> Report:
-    """Parse the text of exactly one report (offsets in the result refer to `text`)."""
-    meta = read_metadata(text)
+def parse_report(text: str, page_lines: Sequence[str] = ()) -> Report:
+    """Parse the text of exactly one report (offsets in the result refer to `text`).
+
+    `page_lines` are the page's metadata lines (publisher, date) that belong to this report.
+    """
+    meta = read_metadata(text, page_lines)
     sections = find_sections(text)
     template = parse_template(text, sections)
     prose = parse_prose(text, sections, template_format=template.format)
@@ -73,8 +77,9 @@ def parse(clean: CleanText) -> ParsedDocument:
     )
     spans = split_reports(clean.text)
     doc.issues.extend(spans.issues)
-    for span in spans.reports:
-        report = parse_report(clean.text[span.start : span.end])
+    for index, span in enumerate(spans.reports):
+        # the page's own fields describe the page's (first) report, not an appended one
+        report = parse_report(clean.text[span.start : span.end], clean.page_lines if index == 0 else ())
         report.offset = span.start
         report.truncated = span.truncated
         if span.truncated:

@@ -18,18 +18,24 @@ from datetime import date
 from functools import lru_cache
 
 from etl.model import Agency, Issue
+from etl.parse.gazetteer import Place, gazetteer
 from etl.parse.numbers import read_number
 from etl.parse.patterns import (
     ABBREVIATED_AGENCY_RE,
+    ABBREVIATION_EXPANSIONS,
     AGENCY_SUFFIXES,
+    CENTRAL_PREFIXES,
     CJK,
+    CUT_NAME_ENDINGS,
     DATE_RE,
     GOVERNMENT_SUFFIXES,
+    LEVEL_CHARS,
     LEVEL_WORDS,
+    NOT_AN_AGENCY_RE,
     OPENING_YEAR_RES,
+    PAGE_AGENCY_RE,
     PAGE_DATE_RE,
     PERIOD_RE,
-    REGION_SCOPE_RE,
     SELF_REFERENCE_RE,
     SIGNATURE_RE,
     TITLE_HEAD_RE,
@@ -90,7 +96,7 @@ def _line_before(text: str, position: int) -> str | None:
         return None
     line = lines[-1].strip()
     if 2 <= len(line) <= 30 and re.fullmatch(rf"[{CJK}()（）]+", line) and (
-            line.endswith(AGENCY_SUFFIXES) or _region(line)[0]):
+            line.endswith(AGENCY_SUFFIXES) or _region(line).consumed == len(line)):
         return line
     return None
 
@@ -192,6 +198,31 @@ def _year_from_body(text: str) -> int | None:
     return None
 
 
+def _expand(name: str, document: str) -> str | None:
+    """The full form of an abbreviated self-name, when `document` prints it (`市政府办` → `上海市人民政府办公厅`).
+
+    The full form is a place (of the level the leading 市/县/省… gives) followed by the rest of the
+    name or one of its spelled-out forms (patterns.ABBREVIATION_EXPANSIONS). The most frequent wins.
+    """
+    level_char = name[0] if name[0] in LEVEL_CHARS and len(name) > 2 else ""
+    core = name[len(level_char):]
+    forms = [core] + [core[: len(core) - len(short)] + full for short, fulls in ABBREVIATION_EXPANSIONS
+                      if core.endswith(short) for full in fulls]
+    found: Counter[str] = Counter()
+    for form in dict.fromkeys(forms):
+        for match in re.finditer(rf"([{CJK}]{{2,12}}){re.escape(form)}", document):
+            prefix = match.group(1)
+            for cut in range(len(prefix) - 1):
+                place = _region(prefix[cut:])
+                if place.consumed != len(prefix) - cut or not prefix[cut:].endswith(level_char):
+                    continue
+                if level_char and place.level not in LEVEL_CHARS[level_char]:
+                    continue
+                found[prefix[cut:] + form] += 1
+                break
+    return found.most_common(1)[0][0] if found else None
+
+
 def _agency_from_body(text: str) -> str | None:
     """The most frequent abbreviated self-name of the self-reference's type, expanded if possible."""
     self_types = Counter(m.group("type") for m in SELF_REFERENCE_RE.finditer(text))
@@ -202,14 +233,7 @@ def _agency_from_body(text: str) -> str | None:
     preferred = [n for n in names if self_types and n.endswith(self_types.most_common(1)[0][0])]
     pool = preferred or list(names)
     abbreviated = max(pool, key=lambda n: (names[n], -pool.index(n)))
-    for match in re.finditer(rf"([{CJK}]{{2,4}})" + re.escape(abbreviated), text):
-        prefix = match.group(1)
-        for cut in range(len(prefix) - 1):
-            full = prefix[cut:] + abbreviated
-            region = _region(full)
-            if region[0] and full.startswith(region[2] or region[1] or region[0]):
-                return full
-    return abbreviated
+    return _expand(abbreviated, text) or abbreviated
 
 
 def _named_self(text: str) -> str | None:
@@ -218,70 +242,115 @@ def _named_self(text: str) -> str | None:
     return names.most_common(1)[0][0] if names else None
 
 
+def _page_agency(text: str, page_lines: Sequence[str]) -> str | None:
+    """The publisher named by the page's own fields (`发布机构：…`, `来源：…`)."""
+    for source in (*page_lines, text[:TITLE_WINDOW], text[-TITLE_WINDOW:]):
+        for match in PAGE_AGENCY_RE.finditer(source):
+            name = _clean_agency(match.group("name"))
+            if name and not NOT_AN_AGENCY_RE.search(name) and (name.endswith(AGENCY_SUFFIXES) or _region(name).code):
+                return name
+    return None
+
+
 @lru_cache(maxsize=4096)
-def _region(name: str) -> tuple[str | None, str | None, str | None, str | None]:
-    """(province, city, county, adcode) of the place an agency name starts with, via cpca."""
-    import cpca  # imported lazily: loading its tables takes ~0.2 s
-
-    frame = cpca.transform([name])
-    row = frame.iloc[0]
-    province, city, county, adcode = (row.get(k) for k in ("省", "市", "区", "adcode"))
-
-    def clean(value: object) -> str | None:
-        return value if isinstance(value, str) and value else None
-
-    province, city, county, adcode = clean(province), clean(city), clean(county), clean(adcode)
-    if province is None:
-        return None, None, None, None
-    # only names the agency actually starts with count (cpca also guesses from bare county names)
-    first = county if county and name.startswith(county) else city if city and name.startswith(city) else province
-    if not name.startswith((first, first.rstrip("省市"), province, province.rstrip("省市"))):
-        return None, None, None, None
-    if province == city:  # municipalities: cpca repeats the name
-        city = None
-    return province, city, county, adcode
+def _region(name: str) -> Place:
+    """The place an agency name starts with (gazetteer; no document context)."""
+    return gazetteer().resolve(name)
 
 
-def _level(name: str, region: tuple[str | None, str | None, str | None, str | None]) -> str | None:
-    province, city, county, _ = region
-    rest = name
-    for part in (province, city, county):
-        if part and rest.startswith(part):
-            rest = rest[len(part):]
-    for word, level in LEVEL_WORDS:
-        if level == "central" and name.startswith(word):
-            return level
-    if TOWNSHIP_RE.search(rest) or TOWNSHIP_RE.search(name):
+def is_cut(name: str) -> bool:
+    """True for a name cut off inside its type word (`张义镇人民`)."""
+    return name.endswith(CUT_NAME_ENDINGS) and not name.endswith(AGENCY_SUFFIXES)
+
+
+def is_abbreviated(name: str) -> bool:
+    """True for a name that does not say where the agency is (`市政府办`, `单位办`, `交通局`)."""
+    return not name.startswith(CENTRAL_PREFIXES) and _region(name).consumed == 0
+
+
+def _level(name: str, place: Place) -> str | None:
+    """The agency's level, from its name alone (so one name always gets the same level)."""
+    if name.startswith(CENTRAL_PREFIXES):
+        return "central"
+    rest = name[place.consumed:]
+    if place.level == "township" or TOWNSHIP_RE.search(rest) or (not place.level and TOWNSHIP_RE.search(name)):
         return "township"
-    if county:
-        return "county"
-    if city:
-        return "city"
-    if province:
-        return "province"
+    if place.zone_level and place.level != "township" and not rest.startswith(("区", "县")):
+        return place.zone_level
+    if place.level:
+        if place.level == "province" and rest[:1] in "市区县" and not place.city:
+            return "county" if rest[:1] in "区县" else "city"
+        return place.level
     for word, level in LEVEL_WORDS:
         if name.startswith(word) or word in name[:4]:
             return level
     return None
 
 
-def _is_government(name: str) -> bool:
-    return name.endswith(GOVERNMENT_SUFFIXES) or not name.endswith(AGENCY_SUFFIXES)
+def _scope(name: str, level: str | None) -> str:
+    """`region` for a people's government above the township (its report covers its whole area), else `agency`.
+
+    Decided from the name and level only, never from the wording of one year's report, so an agency
+    keeps its scope every year.
+    """
+    if name.endswith(GOVERNMENT_SUFFIXES) and "办公" not in name and level in ("province", "city", "county"):
+        return "region"
+    return "agency"
 
 
-def resolve_agency(name: str | None, text: str) -> Agency:
-    """Agency with region, adcode, level and scope for an agency name found in `text`."""
+def resolve_agency(name: str | None, text: str, source: str | None = None) -> Agency:
+    """Agency with region, code, level and scope for an agency name found in `text`."""
+    agency, _ = _resolve(name, text, source)
+    return agency
+
+
+def _resolve(name: str | None, text: str, source: str | None) -> tuple[Agency, Place]:
     if not name:
-        return Agency(None)
-    region = _region(name)
-    if not name.endswith(AGENCY_SUFFIXES) and region[0]:
-        name = name + "人民政府"  # a title naming only the region (本溪市…报告) is the government's
-    level = _level(name, region)
-    scope = "region" if _is_government(name) and REGION_SCOPE_RE.search(text) else "agency"
-    if name.endswith(GOVERNMENT_SUFFIXES) and scope == "agency" and "办公" not in name:
-        scope = "region" if re.search(r"全(?:市|省|县|区)", text) else "agency"
-    province, city, county, adcode = region
-    return Agency(name, province, city, county, adcode, level, scope)
+        return Agency(None), Place()
+    place = gazetteer().resolve(name, text)
+    if place.consumed == len(name) and place.level:
+        # a title naming only the place (本溪市…报告) is its government's report
+        name += "办事处" if name.endswith("街道") else "人民政府"
+    level = _level(name, place)
+    agency = Agency(name, place.province, place.city, place.county, place.code, level, _scope(name, level),
+                    place.township, source)
+    return agency, place
+
+
+def _choose_name(candidates: list[tuple[str, str | None]], document: str,
+                 issues: list[Issue]) -> tuple[str | None, str | None]:
+    """The agency name from the first trustworthy source; abbreviations expanded only from the document."""
+    valid: list[tuple[str, str]] = []
+    for source, name in candidates:
+        if not name:
+            continue
+        if is_cut(name) or NOT_AN_AGENCY_RE.search(name):
+            issues.append(Issue("info", "agency_name_rejected",
+                                f"The {source} names the agency as '{name}', which is cut off or not an agency; "
+                                "it was not used."))
+            continue
+        valid.append((source, name))
+    if not valid:
+        return None, None
+    source, name = valid[0]
+    if not is_abbreviated(name):
+        return name, source
+    expanded = _expand(name, document)
+    if expanded:
+        issues.append(Issue("info", "agency_expanded",
+                            f"The {source} names the agency '{name}'; the document spells it out as '{expanded}'."))
+        return expanded, source
+    level_char = name[0] if name[0] in LEVEL_CHARS and len(name) > 2 else ""
+    core = name[len(level_char):]
+    for later_source, later in valid[1:]:
+        # a later source naming the same body with its place (`民政厅办公室` posted for `山东省民政厅`)
+        later_core = later[_region(later).consumed:]
+        if not is_abbreviated(later) and later_core and (later.endswith(core) or core.startswith(later_core)):
+            return later, later_source
+    issues.append(Issue("warning", "agency_abbreviated",
+                        f"The agency is named only as '{name}' ({source}) and the document does not say which "
+                        "place it belongs to; the name is kept as printed."))
+    return name, source
 
 
 def read_metadata(text: str, page_lines: Sequence[str] = ()) -> Metadata:
@@ -332,18 +401,27 @@ def read_metadata(text: str, page_lines: Sequence[str] = ()) -> Metadata:
         issues.append(Issue("info", "publication_date_unusual",
                             f"The publication date {published_on.isoformat()} is not in {year} or shortly after; "
                             "the report may have been republished (the year is not taken from it)."))
-    name = (title.agency if title else None) or signer or _agency_from_body(text) or _named_self(text)
+    document = "\n".join((*page_lines, text))
+    name, source = _choose_name([
+        ("title", title.agency if title else None),
+        ("page", _page_agency(text, page_lines)),
+        ("signature", signer),
+        ("body", _agency_from_body(text) or _named_self(text)),
+    ], document, issues)
     if title is None:
         issues.append(Issue("info", "no_title", "No report title line was found; metadata comes from the body."))
     if name is None:
-        issues.append(Issue("warning", "agency_unknown", "No agency name was found in the title, "
-                            "the signature block or the body."))
-    agency = resolve_agency(name, text)
-    if agency.name and agency.county and not agency.name.startswith(
-            tuple(p for p in (agency.province, agency.city, (agency.city or "").rstrip("市")) if p)):
+        issues.append(Issue("warning", "agency_unknown", "No agency name was found in the title, the page's fields, "
+                            "the signature block or the body; the agency is left unknown."))
+    agency, place = _resolve(name, document, source)
+    if place.ambiguous:
+        issues.append(Issue("warning", "region_ambiguous",
+                            f"The place at the start of '{agency.name}' exists in several provinces and the document "
+                            "does not say which; only what they share is recorded."))
+    elif agency.name and place.inferred:
         issues.append(Issue("info", "region_inferred",
-                            f"The agency name names only the county-level place {agency.county}; its city and "
-                            f"province ({agency.city}, {agency.province}) were inferred and may be wrong when "
-                            "several places share that name."))
+                            f"The agency name starts with the {place.level}-level place "
+                            f"{place.township or place.county}; its city and province ({agency.city}, "
+                            f"{agency.province}) were looked up in the gazetteer."))
     return Metadata(title.text if title else None, agency, year, published_on, issues,
                     title.start if title else None)

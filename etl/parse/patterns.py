@@ -140,6 +140,41 @@ SELF_REFERENCE_RE = re.compile(
     rf"(?:我们|我|本)(?P<name>[{CJK}]{{0,4}}?)(?P<type>局|委|厅|办|中心)(?![{CJK}]?员)"
 )
 
+#: The page's own fields naming the publisher (§2.3), in the metadata grid or a `来源：` line.
+PAGE_AGENCY_RE = re.compile(
+    rf"(?:发布机构|发布单位|发文机关|发文单位|发布部门|所属机构|公开责任部门|责任部门|信息来源|来源|生成机构)"
+    rf"\s*[:：|]\s*(?P<name>[{CJK}()（）]{{2,40}})"
+)
+#: Names that are a website or a page, not an agency (`来源：XX市人民政府网`).
+NOT_AN_AGENCY_RE = re.compile(r"(?:网|网站|门户|首页|专栏|客户端|微信|微博|本站|原创)$")
+#: Self-names that carry no place: kept as printed (with an issue) unless the document spells them out.
+#: Short type words → the full forms a document may print instead (`市政府办` ↔ `上海市人民政府办公厅`).
+ABBREVIATION_EXPANSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("政府办", ("人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅")),
+    ("府办", ("人民政府办公室", "人民政府办公厅")),
+    ("卫生计生委", ("卫生和计划生育委员会",)), ("卫计委", ("卫生和计划生育委员会",)),
+    ("人口计生委", ("人口和计划生育委员会",)), ("计生委", ("人口和计划生育委员会", "计划生育委员会")),
+    ("发改委", ("发展和改革委员会", "发展改革委员会")), ("发展改革委", ("发展和改革委员会", "发展改革委员会")),
+    ("经信委", ("经济和信息化委员会",)), ("人社局", ("人力资源和社会保障局",)),
+    ("住建局", ("住房和城乡建设局",)), ("国土局", ("国土资源局",)), ("环保局", ("环境保护局",)),
+    ("安监局", ("安全生产监督管理局",)), ("食药监局", ("食品药品监督管理局",)),
+    ("质监局", ("质量技术监督局",)), ("工商局", ("工商行政管理局",)), ("规划局", ("城乡规划局",)),
+    ("编办", ("机构编制委员会办公室",)), ("办", ("办公室",)),
+)
+#: The level a leading level character gives an abbreviated name (`市卫生局` → city).
+LEVEL_CHARS: dict[str, tuple[str, ...]] = {
+    "省": ("province",), "市": ("city", "province", "county"), "州": ("city",), "盟": ("city",),
+    "县": ("county",), "区": ("county",), "旗": ("county",), "镇": ("township",), "乡": ("township",),
+}
+#: Endings of a name cut off inside its type word (`张义镇人民`): never accepted as a name.
+CUT_NAME_ENDINGS: tuple[str, ...] = tuple(sorted({
+    suffix[:cut] for suffix in (
+        "人民政府办公厅", "人民政府办公室", "街道办事处", "管理委员会", "委员会", "办公厅", "办公室", "管委会",
+    ) for cut in range(2, len(suffix))
+} - {"人民政府", "街道", "管理", "人民政府办", "街道办"} | {"人民", "办公", "委员", "管理委员", "管委"}))
+#: Names of the central government's bodies (level `central`).
+CENTRAL_PREFIXES: tuple[str, ...] = ("国务院", "国家", "中华人民共和国", "中国")
+
 #: Level words (§2.3), checked on the agency name in this order.
 LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("国务院", "central"), ("国家", "central"), ("中华人民共和国", "central"),
