@@ -143,3 +143,9 @@ def test_a_sub_office_posting_the_report_yields_to_the_named_parent() -> None:
             "山东省民政厅在网站开设专栏。省民政厅还开通了热线。\n")
     meta = read_metadata(text, page_lines=["来源：民政厅办公室"])
     assert meta.agency.name == "山东省民政厅" and meta.agency.name_source == "body"
+
+
+def test_markdown_heading_marks_and_trailing_guanyu_are_not_part_of_the_name() -> None:
+    assert read_metadata("# 永嘉县人民政府2025年政府信息公开工作年度报告\n正文。\n").agency.name == "永嘉县人民政府"
+    meta = read_metadata("温州市档案局关于2016年度政府信息公开工作的报告\n正文。\n")
+    assert (meta.agency.name, meta.year) == ("温州市档案局", 2016)

@@ -84,8 +84,9 @@ def _year(text: str) -> int | None:
 
 def _clean_agency(name: str) -> str | None:
     name = re.split(r"[>＞:：》|]", name)[-1]  # breadcrumbs and labels before the name
-    name = re.sub(r"^[\s\d年度:：,，、]+|[\s:：,，、]+$", "", name)
-    name = re.sub(r"^(?:关于|现公布)", "", name)
+    # markdown heading marks, bullets and list numbers before the name; a trailing 关于 (`XX局关于2016年度…`)
+    name = re.sub(r"^[\s\d年度:：,，、#*\-—•·]+|[\s:：,，、]+$", "", name)
+    name = re.sub(r"^(?:关于|现公布)|关于$", "", name)
     return name if len(name) >= 2 else None
 
 
