@@ -184,6 +184,8 @@ class Agency:
     scope: str = "agency"
     #: the township or street (乡、镇、街道) the agency belongs to, when its name states one
     township: str | None = None
+    #: the township's 9-digit division code (the first 9 digits of the 12-digit statistical code)
+    township_code: str | None = None
     #: where the name was read: ``title``, ``page`` (the page's 发布机构/来源 fields), ``signature`` or ``body``
     name_source: str | None = None
 

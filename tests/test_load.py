@@ -85,6 +85,16 @@ def test_unknown_stays_absent(loader):
     assert q(loader, "SELECT count(*) FROM warehouse.requests WHERE item <> 'new_received'") == [(0,)]
 
 
+def test_township_and_its_code_are_stored_for_the_report_and_the_agency(loader):
+    town = report(agency="示例镇人民政府")
+    town.agency = Agency("示例镇人民政府", province="示例省", county="示例县", adcode="990101", level="township",
+                         township="示例镇", township_code="990101100", name_source="title")
+    put(loader, document("e7", town))
+    assert q(loader, "SELECT township, township_code FROM warehouse.report") == [("示例镇", "990101100")]
+    assert q(loader, "SELECT township, township_code FROM warehouse.agency WHERE name = '示例镇人民政府'") == [
+        ("示例镇", "990101100")]
+
+
 def test_a_key_outside_the_vocabulary_is_reported_not_loaded(loader):
     bad = Fact("requests", "made_up_item", Decimal(3), 0, 1, "x")
     result = put(loader, document("c3", report(facts=[bad])))

@@ -109,7 +109,8 @@ def test_unknown_agency_stays_unknown() -> None:
 def test_township_resolution_with_its_county_city_and_province() -> None:
     agency = read_metadata("张义镇人民政府2016年政府信息公开工作年度报告\n正文。\n").agency
     assert (agency.province, agency.city, agency.county, agency.township) == ("甘肃省", "武威市", "凉州区", "张义镇")
-    assert (agency.level, agency.scope, agency.adcode) == ("township", "agency", "620602113")
+    assert (agency.level, agency.scope, agency.adcode, agency.township_code) == (
+        "township", "agency", "620602", "620602113")
 
 
 def test_repeated_place_names_are_settled_by_the_places_the_document_names() -> None:

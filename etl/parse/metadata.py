@@ -313,8 +313,9 @@ def _resolve(name: str | None, text: str, source: str | None) -> tuple[Agency, P
         # a title naming only the place (本溪市…报告) is its government's report
         name += "办事处" if name.endswith("街道") else "人民政府"
     level = _level(name, place)
-    agency = Agency(name, place.province, place.city, place.county, place.code, level, _scope(name, level),
-                    place.township, source)
+    code = place.code
+    agency = Agency(name, place.province, place.city, place.county, code[:6] if code else None, level,
+                    _scope(name, level), place.township, code if code and len(code) == 9 else None, source)
     return agency, place
 
 
