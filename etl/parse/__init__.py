@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.model import CleanText, Issue, ParsedDocument, Report, Section, section_at
+from etl.parse.completeness import cut_off_reason
 from etl.parse.measures import find_measures
 from etl.parse.metadata import read_metadata
 from etl.parse.prose import parse_prose
@@ -86,6 +87,11 @@ def parse(clean: CleanText) -> ParsedDocument:
             report.issues.append(Issue("warning", "truncated_report",
                                        "This report is cut off in the file (a 'hidden text' marker); "
                                        "its figures and measures are incomplete."))
+        elif (reason := cut_off_reason(report.text, report.sections)) is not None:
+            report.truncated = True
+            report.issues.append(Issue("warning", "truncated_report",
+                                       f"This report looks cut off: {reason}; its figures and measures are "
+                                       "incomplete. Load a complete copy if there is one."))
         doc.reports.append(report)
     if not doc.reports and not any(i.code in ("not_a_report", "empty_text") for i in doc.issues):
         doc.issues.append(

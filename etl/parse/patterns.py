@@ -195,6 +195,12 @@ GOVERNMENT_SUFFIXES: tuple[str, ...] = ("人民政府", "政府")
 # --------------------------------------------------------------------------- splitting (§2.5)
 
 TRUNCATION_RE = re.compile(r"此处隐藏\s*[:：]?\s*\d+\s*字|全部文档内容请下载后查看|余下内容请下载")
+#: Characters that may end the last line of a complete report (a sentence, a quotation, a list).
+SENTENCE_END_CHARS = "。！？!?；;…”’」』）)》：:.、"
+#: A last line at least this long that does not end a sentence is text cut off mid-sentence.
+CUT_LINE_MIN = 20
+#: Section kinds that close a report; a report ending inside a table without one was cut mid-table.
+CLOSING_SECTION_KINDS: tuple[str, ...] = ("problems_and_improvements", "other")
 NOT_REPORT_OPENINGS_RE = re.compile(
     r"^\s*(?:关于[^\n]{2,60}的(?:通知|函|批复|意见|决定|复函)|[^\n]{2,40}(?:人民政府|各部门|各单位|同志)[:：]\s*$)",
     re.M,

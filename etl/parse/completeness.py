@@ -1,0 +1,43 @@
+"""Is a report's text complete, or was the page cut off mid-report? (report-format.md §2.5)
+
+A page saved before it finished loading, or a mirror that shows only the start, stops in the middle
+of a sentence or of a table. Signals, on the report's own text:
+
+- the last line is long prose that does not end a sentence (`…我局共受理政府信息公开申请`);
+- the last line is a table row and no closing section (problems and improvements, other matters)
+  follows the tables — a template report always goes on after Table 4.
+
+A last line that is a date, a signature, a heading or a short phrase ends a complete report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.model import Section
+from etl.parse.patterns import CJK, CLOSING_SECTION_KINDS, CUT_LINE_MIN, DATE_RE, SENTENCE_END_CHARS
+
+_TABLE_ROW_RE = re.compile(r"\|")
+
+
+def _last_line(text: str) -> str:
+    for line in reversed(text.splitlines()):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def cut_off_reason(text: str, sections: list[Section]) -> str | None:
+    """Why the report in `text` looks cut off, or None when it looks complete."""
+    line = _last_line(text)
+    if not line:
+        return None
+    if _TABLE_ROW_RE.search(line):
+        if not any(s.kind in CLOSING_SECTION_KINDS for s in sections):
+            return "the text stops inside a table and no closing section follows"
+        return None
+    if DATE_RE.search(line[-16:]):
+        return None
+    if (len(line) >= CUT_LINE_MIN and re.search(f"[{CJK}]", line[-3:]) and line[-1] not in SENTENCE_END_CHARS):
+        return f"the text stops mid-sentence ('…{line[-20:]}')"
+    return None

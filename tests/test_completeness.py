@@ -1,0 +1,41 @@
+"""Pages cut off mid-report are marked truncated (issue 10), on invented text."""
+
+from __future__ import annotations
+
+from etl.model import RawDocument
+from etl.normalise import normalise
+from etl.parse import parse
+from etl.parse.completeness import cut_off_reason
+from etl.parse.sections import find_sections
+
+HEAD = "示例县审计局2016年政府信息公开工作年度报告\n一、概述\n今年以来，我局认真贯彻落实条例，稳步推进公开工作。\n"
+TEMPLATE_HEAD = ("示例县审计局2020年政府信息公开工作年度报告\n一、总体情况\n我局认真落实条例。\n"
+                 "二、主动公开政府信息情况\n")
+
+
+def _parse(text: str):
+    return parse(normalise(RawDocument("x.txt", "0" * 64, len(text), "text/plain", text)))
+
+
+def test_text_stopping_mid_sentence_is_truncated() -> None:
+    text = HEAD + "二、依申请公开政府信息情况\n全年我局共受理公民、法人和其他组织提出的政府信息公开申请\n"
+    doc = _parse(text)
+    assert doc.reports[0].truncated
+    assert any(i.code == "truncated_report" and "mid-sentence" in i.message for i in doc.reports[0].issues)
+
+
+def test_text_stopping_inside_a_table_without_a_closing_section_is_truncated() -> None:
+    text = TEMPLATE_HEAD + "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 0\n"
+    assert "table" in (cut_off_reason(text, find_sections(text)) or "")
+
+
+def test_complete_reports_are_not_truncated() -> None:
+    signed = HEAD + "五、存在的主要问题及改进措施\n一是加强培训。\n示例县审计局\n2017年3月1日\n"
+    assert not _parse(signed).reports[0].truncated
+    ends_with_sentence = HEAD + "五、其他需要报告的事项\n本年度无其他需要报告的事项。\n"
+    assert not _parse(ends_with_sentence).reports[0].truncated
+    table_then_closing = (TEMPLATE_HEAD + "规章 | 0 | 0 | 0\n五、存在的主要问题及改进情况\n无。\n"
+                          "六、其他需要报告的事项\n无。\n附表 | 说明 | 无\n")
+    assert cut_off_reason(table_then_closing, find_sections(table_then_closing)) is None
+    short_last_line = HEAD + "特此报告\n"
+    assert not _parse(short_last_line).reports[0].truncated
