@@ -39,7 +39,7 @@ def parse_report(text: str, page_lines: Sequence[str] = ()) -> Report:
     meta = read_metadata(text, page_lines)
     sections = find_sections(text)
     template = parse_template(text, sections)
-    prose = parse_prose(text, sections, template_format=template.format)
+    prose = parse_prose(text, sections, template_format=template.format, year=meta.year)
     facts = template.facts + prose.facts
     if template.format:
         report_format = template.format

@@ -226,8 +226,17 @@ CUMULATIVE_RE = re.compile(r"累计|历年|到年底|截至目前累计|总计�
 NEW_THIS_YEAR_RE = re.compile(r"新增|本年度?新|今年新")
 TOTAL_RE = re.compile(
     r"(?:(?P<q>共|共计|总计|合计|全年|本年度?|今年|累计)[^，,；;。]{0,14}?)?(?P<m>主动)?(?:公开|发布|公布)(?:发布)?(?:了)?"
-    r"(?:各类|各项)?(?:政府|政务)?信息(?:数量?|总数|总量)?(?:共计|共|总计|合计|达到?|为)?$"
+    r"(?:的)?(?:各类|各项)?(?:政府|政务)?信息(?:数量?|总数|总量)?(?:的)?"
+    r"(?:(?P<q2>共计|共有|共|总计|合计)|达到?|为|有)?$"
 )
+#: A channel figure that covers every kind of information (`通过门户网站公开各类信息46条`): the total
+#: when no other channel of information items is counted in the same sentence.
+ALL_KINDS_RE = re.compile(r"(?:主动)?公开(?:了)?(?:各类|所有|全部)|共(?:主动)?公开")
+#: The statistical year stated before a figure in its sentence; a different year is not this report's.
+#: `今年`/`本年度`/`全年` after it bring the sentence back to the report's own year.
+STATED_YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年|(?P<this>今年|本年|全年|当年)")
+#: Quoted titles (`《2015年政务公开工作要点》`) whose years say nothing about a figure.
+QUOTED_TITLE_RE = re.compile(r"《[^》]{0,60}》")
 
 #: Channel keywords → `proactive.channel.<key>` (checked in order; first hit per keyword group).
 CHANNEL_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -241,6 +250,7 @@ CHANNEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("媒体", "media"), ("报纸", "media"), ("报刊", "media"), ("电视", "media"), ("电台", "media"),
     ("广播", "media"),
     ("网站", "website"), ("门户网", "website"), ("信息网", "website"), ("政府网", "website"),
+    ("公开栏", "other"), ("宣传栏", "other"), ("公示栏", "other"), ("电子显示屏", "other"), ("电子屏", "other"),
 )
 #: A website is the government portal when the text before it names a government, else the agency's own.
 GOVERNMENT_SITE_RE = re.compile(r"(?:人民政府|政府|党政)(?:门户|信息|入口)?网")
@@ -277,7 +287,7 @@ RESPONSE_KEYWORDS: tuple[tuple[str, str], ...] = (
 REQUEST_UNITS = "件次|件|宗|条|份|个|人次|次"
 REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(
-        rf"(?:受理|收到|接到|接收|办理)(?:了)?[^，,；;。]{{0,24}}?(?:政府)?信息(?:公开)?(?:的)?申请"
+        rf"(?:受理|收到|接到|接收|办理)(?:了)?[^，,；;。]{{0,24}}?(?:政府)?信息(?:公开)?(?:的)?申请(?:事项)?"
         rf"(?:共计|共|总数|数量)?(?:为|达)?{{N}}(?P<unit>{REQUEST_UNITS})"
     ),
     compile_number_pattern(
@@ -286,6 +296,11 @@ REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(
         rf"(?:收到|受理)(?:政府信息公开|依申请公开)?申请(?:数量?|总数)?(?:为|共)?{{N}}(?P<unit>{REQUEST_UNITS})"
     ),
+    compile_number_pattern(
+        rf"(?:受理|收到|接到|接收|办理)(?:了)?(?:的)?依申请公开(?:政府信息)?(?:的)?(?:申请|事项)?(?:共计|共)?"
+        rf"(?:为|达)?{{N}}(?P<unit>{REQUEST_UNITS})"
+    ),
+    compile_number_pattern(rf"申请公开(?:政府)?信息的(?:申请)?(?:有|共有|共)?{{N}}(?P<unit>{REQUEST_UNITS})"),
 )
 #: "None received" statements (§10.5): all mean new_received = 0.
 REQUEST_ZERO_RES: tuple[re.Pattern[str], ...] = (

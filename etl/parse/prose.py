@@ -47,6 +47,18 @@ class _Reader:
     sections: list[Section]
     facts: list[Fact] = field(default_factory=list)
     weak_totals: list[tuple[Quantity, int, int, str]] = field(default_factory=list)
+    #: the report's statistical year, and where the sentence being read starts
+    year: int | None = None
+    sentence_start: int = 0
+
+    def other_year(self, start: int) -> bool:
+        """True when the sentence names a year other than the report's before the figure at `start`
+        (`2015年主动公开政府信息300条` in a 2016 report; years in quoted titles do not count)."""
+        if self.year is None:
+            return False
+        before = P.QUOTED_TITLE_RE.sub("", self.text[self.sentence_start:start])
+        mentions = list(P.STATED_YEAR_RE.finditer(before))
+        return bool(mentions) and mentions[-1].group("y") is not None and int(mentions[-1].group("y")) != self.year
 
     def kind_at(self, position: int) -> str | None:
         found = None
@@ -58,6 +70,8 @@ class _Reader:
     def add(self, table: str, item: str, quantity: Quantity, start: int, end: int, *, unit: str | None = None,
             label: str | None = None, source: str = "prose", label_span: tuple[int, int] | None = None,
             evidence: str | None = None) -> None:
+        if source == "prose" and self.other_year(quantity.start if quantity.end else start):
+            return  # another year's figure (a comparison or last year's): not this report's
         applicant = "total" if table == "requests" else None
         proceeding = outcome = None
         if table == "appeals":
@@ -159,7 +173,7 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
                 reader.add("disclosure_counts", "proactive.other", quantity, c_start, end, unit=unit, label=label)
             continue
         total = P.TOTAL_RE.search(clause)
-        is_total = bool(total and (total.group("q") or total.group("m")))
+        is_total = bool(total and (total.group("q") or total.group("m") or total.group("q2")))
         if len(channels) == 1 and verb and unit not in ("场",):
             reader.add("disclosure_counts", f"proactive.channel.{channels[0]}", quantity, c_start, end, unit=unit)
             found_here += 1
@@ -207,8 +221,7 @@ def _single_channel_total(reader: _Reader, first_fact: int) -> None:
     if len(channels) != 1 or any(f.item in ("proactive.total", "proactive.cumulative") for f in new):
         return
     fact = channels[0]
-    if fact.item.endswith(("government_portal", "agency_website")) and re.search(r"主动公开各类|共(?:主动)?公开",
-                                                                                 fact.evidence):
+    if fact.item.endswith(("government_portal", "agency_website")) and P.ALL_KINDS_RE.search(fact.evidence):
         reader.facts.append(replace(fact, item="proactive.total"))
 
 
@@ -323,7 +336,7 @@ def _appeal_outcomes(reader: _Reader, s_start: int, s_end: int) -> None:
                 continue
             proceeding = max(named)[1]
             quantity = _quantity(match)
-            if quantity is None:
+            if quantity is None or reader.other_year(match.start()):
                 continue
             reader.facts.append(Fact(
                 table="appeals", item=f"{proceeding}.{outcome}", value=quantity.value, start=match.start(),
@@ -558,15 +571,20 @@ def compact(text: str, heading_starts: set[int] | frozenset[int] = frozenset()) 
     return "".join(text[i] for i in kept), [*kept, len(text)]
 
 
-def parse_prose(text: str, sections: list[Section], template_format: str | None = None) -> ProseResult:
-    """Facts stated in the prose of `text` (and in its pre-2019 statistics tables)."""
+def parse_prose(text: str, sections: list[Section], template_format: str | None = None,
+                year: int | None = None) -> ProseResult:
+    """Facts stated in the prose of `text` (and in its pre-2019 statistics tables).
+
+    `year` is the report's statistical year: figures whose sentence names another year are left out.
+    """
     table_spans = [] if template_format else find_old_tables(text)
     masked = _mask(text, table_spans)
     compacted, positions = compact(masked, {s.start for s in sections})
     mapped_sections = _map_sections(sections, positions)
-    reader = _Reader(compacted, mapped_sections)
+    reader = _Reader(compacted, mapped_sections, year=year)
     for match in _SENTENCE_RE.finditer(compacted):
         s_start, s_end = match.start(), match.end()
+        reader.sentence_start = s_start
         if not match.group(0).strip() or reader.kind_at(s_start) == "problems_and_improvements":
             continue
         _proactive(reader, s_start, s_end)

@@ -1,0 +1,59 @@
+"""Issue 10 prose phrasings: wider wording for figures, and what stays out (invented sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from etl.parse.prose import parse_prose
+from etl.parse.sections import find_sections
+
+
+def facts(text: str, year: int | None = 2016) -> dict[str, tuple[Decimal, bool]]:
+    result = parse_prose(text, find_sections(text), year=year)
+    return {f.item: (f.value, f.approximate) for f in result.facts}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item", "value"),
+    [
+        ("今年以来，我局主动公开信息的有5条。", "proactive.total", 5),
+        ("我局主动公开的政府信息共有42条。", "proactive.total", 42),
+        ("全年通过门户网站公开各类信息46条。", "proactive.total", 46),
+        ("共受理依申请公开2件。", "new_received", 2),
+        ("受理政府信息公开申请事项5件。", "new_received", 5),
+        ("全年申请公开政府信息的有3件。", "new_received", 3),
+        ("在政府网站公开信息30条，在公开栏公开信息10条。", "proactive.channel.other", 10),
+        ("被申请行政复议1起，提起行政诉讼2起。", "litigation.total", 2),
+    ],
+)
+def test_wider_phrasings(sentence: str, item: str, value: int) -> None:
+    assert facts(sentence)[item][0] == Decimal(value)
+
+
+def test_a_website_beside_other_channels_is_not_the_total() -> None:
+    found = facts("全年通过门户网站公开各类信息46条，通过政务微博发布信息12条。")
+    assert "proactive.total" not in found and found["proactive.channel.agency_website"][0] == 46
+
+
+def test_other_years_are_left_out() -> None:
+    found = facts("2015年主动公开政府信息300条，今年主动公开政府信息400条。")
+    assert found == {"proactive.total": (Decimal(400), False)}
+    assert facts("2015年，我局共主动公开政府信息86条。") == {}
+    # a year inside a quoted title says nothing about the figure; unknown report year keeps the figure
+    assert facts("根据《2015年政务公开工作要点》，全年主动公开信息300条。")["proactive.total"][0] == 300
+    assert facts("2015年，我局共主动公开政府信息86条。", year=None)["proactive.total"][0] == 86
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["全年办理行政审批事项1234件。", "受理12345热线工单567件。", "接受政府信息公开咨询45人次。"],
+)
+def test_other_kinds_of_business_are_left_out(sentence: str) -> None:
+    assert facts(sentence) == {}
+
+
+def test_cumulative_and_approximate() -> None:
+    assert facts("历年累计主动公开政府信息5928条。") == {"proactive.cumulative": (Decimal(5928), False)}
+    assert facts("全年共计主动公开信息20余条。")["proactive.total"] == (Decimal(20), True)
