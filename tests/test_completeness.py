@@ -39,3 +39,13 @@ def test_complete_reports_are_not_truncated() -> None:
     assert cut_off_reason(table_then_closing, find_sections(table_then_closing)) is None
     short_last_line = HEAD + "特此报告\n"
     assert not _parse(short_last_line).reports[0].truncated
+
+
+def test_a_page_flattened_into_one_line_is_judged_by_how_it_ends() -> None:
+    body = "示例县农业局2011年政府信息公开工作年度报告 一、概述 今年以来我局认真落实条例。 "
+    signed = body + "示例县农业局 二○一二年元月二十日 附件下载\n"
+    assert cut_off_reason(signed, find_sections(signed)) is None
+    table_end = body + "行政复议数 件 0 行政诉讼数 件 0 附件下载\n"
+    assert cut_off_reason(table_end, find_sections(table_end)) is None
+    cut = body + "全年共受理公民、法人和其他组织提出的政府信息公开申请 附件下载\n"
+    assert "mid-sentence" in (cut_off_reason(cut, find_sections(cut)) or "")

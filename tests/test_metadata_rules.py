@@ -150,3 +150,8 @@ def test_markdown_heading_marks_and_trailing_guanyu_are_not_part_of_the_name() -
     assert read_metadata("# 永嘉县人民政府2025年政府信息公开工作年度报告\n正文。\n").agency.name == "永嘉县人民政府"
     meta = read_metadata("温州市档案局关于2016年度政府信息公开工作的报告\n正文。\n")
     assert (meta.agency.name, meta.year) == ("温州市档案局", 2016)
+
+
+def test_a_sub_area_of_a_special_zone_is_one_level_below_the_zone() -> None:
+    agency = read_metadata("平潭综合实验区示例片区管理局2021年政府信息公开工作年度报告\n正文。\n").agency
+    assert (agency.level, agency.province) == ("county", "福建省")

@@ -7,7 +7,9 @@ of a sentence or of a table. Signals, on the report's own text:
 - the last line is a table row and no closing section (problems and improvements, other matters)
   follows the tables — a template report always goes on after Table 4.
 
-A last line that is a date, a signature, a heading or a short phrase ends a complete report.
+A last line that is a date, a signature, a heading or a short phrase ends a complete report; page
+chrome left at the very end (`附件下载`) is ignored, and a page flattened into one long line is judged
+by how that line ends.
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from __future__ import annotations
 import re
 
 from etl.model import Section
-from etl.parse.patterns import CJK, CLOSING_SECTION_KINDS, CUT_LINE_MIN, DATE_RE, SENTENCE_END_CHARS
+from etl.parse.patterns import (
+    CJK,
+    CLOSING_SECTION_KINDS,
+    CUT_LINE_MIN,
+    DATE_RE,
+    END_DATE_RE,
+    SENTENCE_END_CHARS,
+    TRAILING_CHROME_RE,
+)
 
 _TABLE_ROW_RE = re.compile(r"\|")
 
@@ -29,15 +39,14 @@ def _last_line(text: str) -> str:
 
 def cut_off_reason(text: str, sections: list[Section]) -> str | None:
     """Why the report in `text` looks cut off, or None when it looks complete."""
-    line = _last_line(text)
-    if not line:
-        return None
+    line = TRAILING_CHROME_RE.sub("", _last_line(text)).rstrip()
+    if not line or DATE_RE.search(line[-16:]) or END_DATE_RE.search(line):
+        return None  # a signature date ends the report
     if _TABLE_ROW_RE.search(line):
         if not any(s.kind in CLOSING_SECTION_KINDS for s in sections):
             return "the text stops inside a table and no closing section follows"
         return None
-    if DATE_RE.search(line[-16:]):
-        return None
-    if (len(line) >= CUT_LINE_MIN and re.search(f"[{CJK}]", line[-3:]) and line[-1] not in SENTENCE_END_CHARS):
+    # only a sentence can be cut mid-sentence: a line ending in a figure is the end of a table or list
+    if len(line) >= CUT_LINE_MIN and re.match(f"[{CJK}]", line[-1]) and line[-1] not in SENTENCE_END_CHARS:
         return f"the text stops mid-sentence ('…{line[-20:]}')"
     return None

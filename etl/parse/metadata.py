@@ -46,6 +46,7 @@ from etl.parse.patterns import (
     USUAL_PUBLICATION_MONTHS,
     YEAR_PLACEHOLDER_RE,
     YEAR_SPAN_RE,
+    ZONE_SUB_AREA_WORDS,
 )
 
 TITLE_WINDOW = 1500
@@ -277,6 +278,8 @@ def _level(name: str, place: Place) -> str | None:
     if place.level == "township" or TOWNSHIP_RE.search(rest) or (not place.level and TOWNSHIP_RE.search(name)):
         return "township"
     if place.zone_level and place.level != "township" and not rest.startswith(("区", "县")):
+        if any(word in rest for word in ZONE_SUB_AREA_WORDS):  # a sub-area of the zone: one level below
+            return {"province": "city", "city": "county", "county": "township"}.get(place.zone_level)
         return place.zone_level
     if place.level:
         if place.level == "province" and rest[:1] in "市区县" and not place.city:

@@ -175,6 +175,8 @@ CUT_NAME_ENDINGS: tuple[str, ...] = tuple(sorted({
 #: Names of the central government's bodies (level `central`).
 CENTRAL_PREFIXES: tuple[str, ...] = ("国务院", "国家", "中华人民共和国", "中国")
 
+#: Sub-areas of a special zone (`XX片区管委会`): one level below the zone itself.
+ZONE_SUB_AREA_WORDS: tuple[str, ...] = ("片区", "组团", "分区", "园区")
 #: Level words (§2.3), checked on the agency name in this order.
 LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("国务院", "central"), ("国家", "central"), ("中华人民共和国", "central"),
@@ -199,6 +201,15 @@ TRUNCATION_RE = re.compile(r"此处隐藏\s*[:：]?\s*\d+\s*字|全部文档内�
 SENTENCE_END_CHARS = "。！？!?；;…”’」』）)》：:.、"
 #: A last line at least this long that does not end a sentence is text cut off mid-sentence.
 CUT_LINE_MIN = 20
+#: Page chrome that a flattened page leaves at the very end of its text (removed before judging the end).
+TRAILING_CHROME_RE = re.compile(
+    r"(?:\s*[【\[]?(?:附件下载|相关附件|附件|打印本页|打印|关闭窗口|关闭|返回顶部|返回|分享到|收藏)[】\]]?[:：]?)+\s*$"
+)
+#: A date at the very end, in the forms signatures use (`二○一二年元月二十日`, `2024年1月31日`, `2024-01-31`).
+END_DATE_RE = re.compile(
+    r"(?:[0-9〇○零一二三四五六七八九十元]{1,3}\s*月\s*[0-9〇○零一二三四五六七八九十]{1,3}\s*[日号]|"
+    r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})\s*$"
+)
 #: Section kinds that close a report; a report ending inside a table without one was cut mid-table.
 CLOSING_SECTION_KINDS: tuple[str, ...] = ("problems_and_improvements", "other")
 NOT_REPORT_OPENINGS_RE = re.compile(
