@@ -57,3 +57,18 @@ def test_other_kinds_of_business_are_left_out(sentence: str) -> None:
 def test_cumulative_and_approximate() -> None:
     assert facts("历年累计主动公开政府信息5928条。") == {"proactive.cumulative": (Decimal(5928), False)}
     assert facts("全年共计主动公开信息20余条。")["proactive.total"] == (Decimal(20), True)
+
+
+def test_a_statistics_table_flattened_into_running_text() -> None:
+    text = ("附表 政府信息公开情况统计表 指标名称 单位 本期 累计 主动公开信息数 条 12 40 其中：1．政府网站 条 9 30 "
+            "受理政府信息公开申请数 件 2 5 其中：1．同意提供 件 1 3 行政复议数 件 0 0 行政诉讼数 件 0 1\n")
+    result = parse_prose(text, find_sections(text), year=2016)
+    found = {f.item: f.value for f in result.facts}
+    assert found == {"proactive.total": 12, "proactive.channel.government_portal": 9, "new_received": 2,
+                     "granted": 1, "review.total": 0, "litigation.total": 0}
+    assert all(f.source == "table" for f in result.facts)
+
+
+def test_no_fees_and_no_waivers_stated_together() -> None:
+    found = facts("四、收费及减免情况 2016年度无收费及减免情况。")
+    assert found == {"fees.charged_yuan": (Decimal(0), False), "fees.waived_yuan": (Decimal(0), False)}

@@ -366,8 +366,11 @@ FEES_ZERO_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:未|没有|不|未曾|均未)(?:向[^，,；;。]{0,12}?)?收取(?:[^，,；;。]{0,12}?)?(?:任何)?(?:费用|费)"),
     re.compile(r"(?:均|全部)?免费提供"),
     re.compile(r"(?:收取|收费)[^，,；;。]{0,16}?(?:为零|为0元|零元)"),
+    re.compile(r"(?:无|没有|未发生|不存在|未产生)(?:任何)?(?:收费|收取费用)"),
 )
-FEES_WAIVED_ZERO_RE = re.compile(r"(?:无|没有|不存在)(?:任何)?减免(?:情况)?|也无减免")
+FEES_WAIVED_ZERO_RE = re.compile(r"(?:无|没有|不存在|未发生)(?:任何)?(?:收费(?:及|和|或))?减免(?:情况)?|也无减免")
+#: Words that make a fee statement about information disclosure even outside a fees section.
+FEES_CONTEXT_RE = re.compile(r"申请|信息公开|减免")
 
 # --------------------------------------------------------------------------- appeals (§10.4)
 
@@ -419,7 +422,11 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("新闻发布会", "disclosure_counts", "responses.press_conferences"),
     ("在线访谈", "disclosure_counts", "responses.interviews"),
     ("政策解读", "disclosure_counts", "responses.interpretations"),
+    ("主动公开文件", "disclosure_counts", "proactive.total"),
+    ("网站公开", "disclosure_counts", "proactive.channel.government_portal"),
+    ("咨询", "disclosure_counts", "consultations"),
     ("收到申请", "requests", "new_received"),
+    ("受理政府信息公开申请", "requests", "new_received"),
     ("申请总数", "requests", "new_received"),
     ("受理依申请公开", "requests", "new_received"),
     ("当面", "requests", "received_by.in_person"),
@@ -435,6 +442,12 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("不同意公开", "requests", "legacy.exempt"),
     ("否决公开", "requests", "legacy.exempt"),
     ("同意公开", "requests", "granted"),
+    ("同意提供", "requests", "granted"),
+    ("不予公开", "requests", "denied"),
+    ("拒绝提供", "requests", "denied"),
+    ("涉密", "requests", "denied.state_secret"),
+    ("第三方不同意", "requests", "denied.third_party_rights"),
+    ("描述不清", "requests", "legacy.unclear"),
     ("信息不存在", "requests", "legacy.not_exist"),
     ("非本部门掌握", "requests", "legacy.not_this_agency"),
     ("不属于本行政机关", "requests", "legacy.not_this_agency"),
@@ -447,9 +460,22 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("行政诉讼", "appeals", "litigation"),
     ("举报投诉", "appeals", "complaint"),
     ("行政申诉", "appeals", "complaint"),
+    ("申述", "appeals", "complaint"),
+    ("举报", "appeals", "complaint"),
+    ("减免", "disclosure_counts", "fees.waived_yuan"),
     ("收取的费用", "disclosure_counts", "fees.charged_yuan"),
     ("收取费用", "disclosure_counts", "fees.charged_yuan"),
+    ("收费", "disclosure_counts", "fees.charged_yuan"),
 )
+#: A statistics-table row flattened into running text: label, unit, then the value columns, separated by
+#: spaces (`行政复议数 件 0 0`). The first value is the annual column (§10.7 layouts put 累计 after it).
+RUN_TABLE_UNITS = "人次|万元|条|件|次|个|篇|期|场|人|元|项|份|家|宗"
+RUN_TABLE_ROW_RE = re.compile(
+    rf"(?P<label>[^\s|。；;，,]{{2,40}}?)\s*(?P<unit>{RUN_TABLE_UNITS})\s+"
+    r"(?P<value>\d+(?:\.\d+)?|无|零|—+|-|/)(?:\s+(?:\d+(?:\.\d+)?|无|零|—+|-|/))?(?=\s|$)"
+)
+#: Rows in a row (separated by nothing but spaces) that make a flattened table.
+RUN_TABLE_MIN_ROWS = 4
 #: Table cells that mean "none" (stored as 0) and "not applicable" (no fact).
 TABLE_ZERO_CELLS: tuple[str, ...] = ("无", "零")
 TABLE_DASH_CELLS: tuple[str, ...] = ("—", "——", "-", "--", "/", "－", "—/—", "-/-")

@@ -286,7 +286,7 @@ def _fees(reader: _Reader, s_start: int, s_end: int) -> None:
         match = pattern.search(text, s_start, s_end)
         if match:
             context = text[max(s_start, match.start() - 40):s_end]
-            if "申请" in context or "信息公开" in context or reader.kind_at(s_start) == "fees":
+            if P.FEES_CONTEXT_RE.search(context) or reader.kind_at(s_start) == "fees":
                 reader.add("disclosure_counts", "fees.charged_yuan", ZERO, match.start(), match.end(), unit="元")
                 break
     match = P.FEES_WAIVED_ZERO_RE.search(text, s_start, s_end)
@@ -512,6 +512,40 @@ def _old_tables(reader: _Reader, spans: list[tuple[int, int]]) -> int:
     return unmapped
 
 
+def find_run_tables(text: str) -> list[list[re.Match[str]]]:
+    """Statistics tables flattened into running text: runs of `label unit value` rows separated only by
+    spaces (a page whose table cells were joined into one line)."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for match in P.RUN_TABLE_ROW_RE.finditer(text):
+        if current and text[current[-1].end():match.start()].strip():
+            if len(current) >= P.RUN_TABLE_MIN_ROWS:
+                runs.append(current)
+            current = []
+        current.append(match)
+    if len(current) >= P.RUN_TABLE_MIN_ROWS:
+        runs.append(current)
+    return runs
+
+
+def _run_table_facts(reader: _Reader, runs: list[list[re.Match[str]]]) -> int:
+    unmapped = 0
+    for run in runs:
+        for row in run:
+            label = _LABEL_MARK_RE.sub("", row.group("label"))
+            key = next(((table, item) for keyword, table, item in P.TABLE_ROW_KEYWORDS if keyword in label), None)
+            quantity = _read_cell(row.group("value"))
+            if quantity is None:
+                continue
+            if key is None:
+                unmapped += 1
+                continue
+            reader.add(key[0], key[1], Quantity(quantity.value, quantity.approximate), row.start("value"),
+                       row.end("value"), unit=row.group("unit"), label=row.group("label"), source="table",
+                       label_span=(row.start("label"), row.end("label")), evidence=row.group(0))
+    return unmapped
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
@@ -578,7 +612,8 @@ def parse_prose(text: str, sections: list[Section], template_format: str | None 
     `year` is the report's statistical year: figures whose sentence names another year are left out.
     """
     table_spans = [] if template_format else find_old_tables(text)
-    masked = _mask(text, table_spans)
+    runs = [] if template_format or table_spans else find_run_tables(text)
+    masked = _mask(text, table_spans + [(run[0].start(), run[-1].end()) for run in runs])
     compacted, positions = compact(masked, {s.start for s in sections})
     mapped_sections = _map_sections(sections, positions)
     reader = _Reader(compacted, mapped_sections, year=year)
@@ -596,7 +631,7 @@ def parse_prose(text: str, sections: list[Section], template_format: str | None 
         reader.add("disclosure_counts", "proactive.total", quantity, start, end, unit=unit)
     prose_facts = [_remap(f, positions, text) for f in reader.facts]
     reader.text, reader.facts = text, prose_facts
-    unmapped = _old_tables(reader, table_spans)
+    unmapped = _old_tables(reader, table_spans) + _run_table_facts(reader, runs)
     facts = _dedupe(reader.facts)
     issues = []
     if unmapped:
