@@ -72,3 +72,29 @@ def test_a_statistics_table_flattened_into_running_text() -> None:
 def test_no_fees_and_no_waivers_stated_together() -> None:
     found = facts("四、收费及减免情况 2016年度无收费及减免情况。")
     assert found == {"fees.charged_yuan": (Decimal(0), False), "fees.waived_yuan": (Decimal(0), False)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item", "value"),
+    [
+        ("2016年，我局主动公开的173条，其中公示公告20条。", "proactive.total", 173),
+        ("共制作政府信息888份，其中主动公开489份。", "proactive.total", 489),
+        ("我局共在“示例区管委会”门户网站公开政府信息117条。", "proactive.channel.government_portal", 117),
+        ("通过“示例县交通运输局”门户网站发布信息20条，通过县政府网站发布信息5条。",
+         "proactive.channel.agency_website", 20),
+        ("充分发挥微信公众号的作用，及时公开各类政府信息756条。", "proactive.channel.wechat", 756),
+        ("推送公众号文章248篇，其中原创文章118篇。", "proactive.channel.wechat", 248),
+        ("示例局通过部门网站当年发布政府信息393件。", "proactive.total", 393),
+    ],
+)
+def test_channel_and_total_phrasings(sentence: str, item: str, value: int) -> None:
+    assert facts(sentence)[item][0] == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["本年度没有产生信息公开处理费。", "2016年，示例局未发生政府信息公开收费事项。",
+     "2016年我局无政府信息公开收费及减免情况。"],
+)
+def test_no_fee_statements(sentence: str) -> None:
+    assert facts(sentence)["fees.charged_yuan"] == (Decimal(0), False)

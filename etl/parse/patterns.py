@@ -225,7 +225,7 @@ TEMPLATE_ANCHOR_RE = re.compile(r"第二十条第\s*[(（]|本年新收政府信
 #: Units of disclosed items (§10.1 Units).
 ITEM_UNITS = "条|件|份|篇|期|次|场|个|项"
 #: Verbs that publish; a channel figure needs one before the number.
-DISCLOSURE_VERB_RE = re.compile(r"公开|发布|公布|刊登|刊发|发行|推送|登载|上网|编印|出版|制作")
+DISCLOSURE_VERB_RE = re.compile(r"公开|发布|公布|刊登|刊发|发行|推送|登载|上网|编印|出版|制作|发表|编发")
 #: Nouns containing 公开 that are not the act of publishing (removed before the verb test).
 NOT_A_VERB_RE = re.compile(
     r"(?:政府|政务)?信息公开(?:办|网|专栏|栏目|目录|指南|工作|查阅)|政务公开|公开(?:查阅|目录|指南|栏)"
@@ -242,7 +242,14 @@ TOTAL_RE = re.compile(
 )
 #: A channel figure that covers every kind of information (`通过门户网站公开各类信息46条`): the total
 #: when no other channel of information items is counted in the same sentence.
-ALL_KINDS_RE = re.compile(r"(?:主动)?公开(?:了)?(?:各类|所有|全部)|共(?:主动)?公开")
+ALL_KINDS_RE = re.compile(
+    r"(?:主动)?公开(?:了)?(?:各类|所有|全部)|共[^，,；;。]{0,30}?公开|主动公开"
+    r"|(?:全年|当年|本年度?|今年)[^，,；;。]{0,6}?(?:发布|公开)(?:了)?(?:政府|政务)信息"
+)
+#: `其中主动公开489份`, `我局主动公开的173条`: the proactive total with no noun after the verb.
+PROACTIVE_VERB_ONLY_RE = re.compile(r"(?:其中|共|共计|全年|本年度?)?主动公开(?:了|的)?$")
+#: What may stand between two rows of a flattened table (a list number left over: `4．`).
+RUN_TABLE_GAP_RE = re.compile(r"^[\s\d①-⑩.．、()（）]{0,4}$")
 #: The statistical year stated before a figure in its sentence; a different year is not this report's.
 #: `今年`/`本年度`/`全年` after it bring the sentence back to the report's own year.
 STATED_YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年|(?P<this>今年|本年|全年|当年)")
@@ -254,7 +261,7 @@ CHANNEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("公报", "gazette"),
     ("发布会", "press_conference"),
     ("微博", "weibo"),
-    ("微信", "wechat"),
+    ("微信", "wechat"), ("公众号", "wechat"),
     ("客户端", "new_media"), ("新媒体", "new_media"), ("政务app", "new_media"),
     ("查阅场所", "reading_room"), ("查阅点", "reading_room"), ("查阅室", "reading_room"),
     ("阅览室", "reading_room"), ("档案馆", "reading_room"), ("图书馆", "reading_room"),
@@ -264,7 +271,11 @@ CHANNEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("公开栏", "other"), ("宣传栏", "other"), ("公示栏", "other"), ("电子显示屏", "other"), ("电子屏", "other"),
 )
 #: A website is the government portal when the text before it names a government, else the agency's own.
-GOVERNMENT_SITE_RE = re.compile(r"(?:人民政府|政府|党政)(?:门户|信息|入口)?网")
+GOVERNMENT_SITE_RE = re.compile(
+    r"(?:人民政府|政府|党政|管委会|管理委员会|党工委)[”\"」』]?(?:门户|信息|入口|官方)?网"
+)
+#: A website named after a department (`我局门户网站`, `“XX管理局”门户网站`) is the agency's own.
+AGENCY_SITE_RE = re.compile(r"(?:局|委|厅|办|中心|单位|所|站|院|部门)[”\"」』]?(?:门户|官方|政务|信息)?网")
 PRESS_CONFERENCE_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(r"(?:举办|召开|组织)(?:了)?{N}(?P<unit>次|场)(?:新闻)?发布会"),
     compile_number_pattern(r"(?:举办|召开|组织)?(?:了)?(?:新闻)?发布会(?:共)?{N}(?P<unit>次|场)"),
@@ -363,12 +374,15 @@ FEES_CHARGED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(r"信息处理费[^，,；;。\d]{0,10}?(?:共计|共|合计)?{N}(?P<unit>万元|元)"),
 )
 FEES_ZERO_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?:未|没有|不|未曾|均未)(?:向[^，,；;。]{0,12}?)?收取(?:[^，,；;。]{0,12}?)?(?:任何)?(?:费用|费)"),
+    re.compile(r"(?:未|没有|不|未曾|均未|无)(?:向[^，,；;。]{0,12}?)?收取(?:[^，,；;。]{0,12}?)?(?:任何)?(?:费用|费)"),
     re.compile(r"(?:均|全部)?免费提供"),
     re.compile(r"(?:收取|收费)[^，,；;。]{0,16}?(?:为零|为0元|零元)"),
-    re.compile(r"(?:无|没有|未发生|不存在|未产生)(?:任何)?(?:收费|收取费用)"),
+    re.compile(r"(?:无|没有|未发生|不存在|未产生)(?:任何)?[^，,；;。]{0,10}?(?:收费|收取费用)"),
+    re.compile(r"(?:未|没有|无)(?:产生|发生)[^，,；;。]{0,16}?(?:收费|费用|处理费)"),
 )
-FEES_WAIVED_ZERO_RE = re.compile(r"(?:无|没有|不存在|未发生)(?:任何)?(?:收费(?:及|和|或))?减免(?:情况)?|也无减免")
+FEES_WAIVED_ZERO_RE = re.compile(
+    r"(?:无|没有|不存在|未发生)(?:任何)?[^，,；;。]{0,10}?(?:收费(?:及|和|或))?减免(?:情况)?|也无减免"
+)
 #: Words that make a fee statement about information disclosure even outside a fees section.
 FEES_CONTEXT_RE = re.compile(r"申请|信息公开|减免")
 

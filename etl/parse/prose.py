@@ -47,6 +47,8 @@ class _Reader:
     sections: list[Section]
     facts: list[Fact] = field(default_factory=list)
     weak_totals: list[tuple[Quantity, int, int, str]] = field(default_factory=list)
+    #: totals derived from the only channel a sentence names (dropped when the report states a total)
+    derived_totals: list[Fact] = field(default_factory=list)
     #: the report's statistical year, and where the sentence being read starts
     year: int | None = None
     sentence_start: int = 0
@@ -101,7 +103,8 @@ def _channels(clause: str) -> list[str]:
     for keyword, key in P.CHANNEL_KEYWORDS:
         if keyword in clause:
             if key == "website":
-                key = "government_portal" if P.GOVERNMENT_SITE_RE.search(clause) else "agency_website"
+                key = ("agency_website" if P.AGENCY_SITE_RE.search(clause) and not P.GOVERNMENT_SITE_RE.search(clause)
+                       else "government_portal" if P.GOVERNMENT_SITE_RE.search(clause) else "agency_website")
             if key not in found:
                 found.append(key)
     return found
@@ -158,6 +161,11 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
         label = clause.strip()
         verb = P.DISCLOSURE_VERB_RE.search(P.NOT_A_VERB_RE.sub("", clause))
         channels = _channels(clause)
+        if not channels and verb and P.TOTAL_RE.search(clause) is not None and "主动公开" not in clause:
+            # `微信公众号……，及时公开各类政府信息756条`: the sentence's one channel is the clause's subject
+            prefix = text[s_start:c_start]
+            if len(_channels(prefix)) == 1 and not _QUANTITY_RE.search(prefix):
+                channels = _channels(prefix)
         sentence_has_verb = P.DISCLOSURE_VERB_RE.search(P.NOT_A_VERB_RE.sub("", sentence))
         if P.CUMULATIVE_RE.search(clause) and not P.NEW_THIS_YEAR_RE.search(clause):
             if (verb or found_here) and unit in ("条", "件", "份", "篇"):
@@ -172,8 +180,9 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
             elif sentence_has_verb and re.search(r"信息|稿件|文章", clause):
                 reader.add("disclosure_counts", "proactive.other", quantity, c_start, end, unit=unit, label=label)
             continue
-        total = P.TOTAL_RE.search(clause)
-        is_total = bool(total and (total.group("q") or total.group("m") or total.group("q2")))
+        total = P.TOTAL_RE.search(clause) or P.PROACTIVE_VERB_ONLY_RE.search(clause)
+        is_total = bool(total and (total.re is P.PROACTIVE_VERB_ONLY_RE or total.group("q") or total.group("m")
+                                   or total.group("q2")))
         if len(channels) == 1 and verb and unit not in ("场",):
             reader.add("disclosure_counts", f"proactive.channel.{channels[0]}", quantity, c_start, end, unit=unit)
             found_here += 1
@@ -222,7 +231,7 @@ def _single_channel_total(reader: _Reader, first_fact: int) -> None:
         return
     fact = channels[0]
     if fact.item.endswith(("government_portal", "agency_website")) and P.ALL_KINDS_RE.search(fact.evidence):
-        reader.facts.append(replace(fact, item="proactive.total"))
+        reader.derived_totals.append(replace(fact, item="proactive.total"))
 
 
 # --------------------------------------------------------------------------- requests, fees, appeals
@@ -518,7 +527,7 @@ def find_run_tables(text: str) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     for match in P.RUN_TABLE_ROW_RE.finditer(text):
-        if current and text[current[-1].end():match.start()].strip():
+        if current and not P.RUN_TABLE_GAP_RE.match(text[current[-1].end():match.start()]):
             if len(current) >= P.RUN_TABLE_MIN_ROWS:
                 runs.append(current)
             current = []
@@ -626,6 +635,9 @@ def parse_prose(text: str, sections: list[Section], template_format: str | None 
         _requests(reader, s_start, s_end)
         _fees(reader, s_start, s_end)
         _appeals(reader, s_start, s_end)
+    if len(reader.derived_totals) == 1 and not any(f.item == "proactive.total" for f in reader.facts):
+        # one website publishing everything is the total; several such sentences are channels, not totals
+        reader.facts.append(reader.derived_totals[0])
     if reader.weak_totals and not any(f.item == "proactive.total" for f in reader.facts):
         quantity, start, end, unit = reader.weak_totals[0]
         reader.add("disclosure_counts", "proactive.total", quantity, start, end, unit=unit)
