@@ -49,3 +49,13 @@ def test_a_page_flattened_into_one_line_is_judged_by_how_it_ends() -> None:
     assert cut_off_reason(table_end, find_sections(table_end)) is None
     cut = body + "全年共受理公民、法人和其他组织提出的政府信息公开申请 附件下载\n"
     assert "mid-sentence" in (cut_off_reason(cut, find_sections(cut)) or "")
+
+
+def test_a_page_titled_as_another_kind_of_document_is_not_a_report() -> None:
+    body = "一、总体情况\n今年以来，我局认真落实政府信息公开条例，主动公开政府信息20条，稳步推进各项工作。\n" * 3
+    for title in ("标题： 关于印发2018年政务公开工作任务实施方案的通知", "示例局关于做好政务公开任务落实情况的自查报告",
+                  "标题： 示例局关于2015年政府信息公开工作要点落实情况的函"):
+        doc = _parse(title + "\n" + body)
+        assert not doc.reports and doc.issues[-1].code == "not_a_report", title
+    letter = _parse("标题： 关于报送《示例县公安局2015年政府信息公开年度报告》的函\n" + body)
+    assert len(letter.reports) == 1

@@ -217,6 +217,14 @@ NOT_REPORT_OPENINGS_RE = re.compile(
     re.M,
 )
 REPORT_WORDS_RE = re.compile(r"公开")
+#: A page title (first line, or a `标题：` field) naming a document of another kind (§2.1: notices,
+#: letters, plans, self-inspections, work points): not a report unless it also names an annual report
+#: (`关于报送《…2015年政府信息公开年度报告》的函` transmits one).
+PAGE_TITLE_LABEL_RE = re.compile(r"^\s*(?:标题|题目|名称|文章标题)\s*[:：]\s*")
+OTHER_DOCUMENT_TITLE_RE = re.compile(
+    r"(?:通知|函|批复|意见|决定|复函|方案|计划|要点|自查报告|请示|纪要|公告|通报)\s*$"
+)
+ANNUAL_REPORT_WORDS_RE = re.compile(r"(?:政府|政务)?信息公开[^\n]{0,12}?报告|年报")
 #: Labels only the 2019/2021 template tables carry: a text holding them is (part of) a report.
 TEMPLATE_ANCHOR_RE = re.compile(r"第二十条第\s*[(（]|本年新收政府信息公开申请|未经复议直接起诉")
 

@@ -25,7 +25,10 @@ from etl.model import Issue
 from etl.parse.metadata import find_titles
 from etl.parse.numbers import read_number
 from etl.parse.patterns import (
+    ANNUAL_REPORT_WORDS_RE,
     NOT_REPORT_OPENINGS_RE,
+    OTHER_DOCUMENT_TITLE_RE,
+    PAGE_TITLE_LABEL_RE,
     REPORT_WORDS_RE,
     SELF_REFERENCE_RE,
     SIGNATURE_RE,
@@ -59,6 +62,9 @@ class SplitResult:
 def not_report_reason(text: str) -> str | None:
     """Why `text` is not an annual report, or None when it looks like one."""
     head = "\n".join(line for line in text.strip().splitlines()[:3])
+    first = PAGE_TITLE_LABEL_RE.sub("", text.strip().splitlines()[0]).strip() if text.strip() else ""
+    if OTHER_DOCUMENT_TITLE_RE.search(first) and not ANNUAL_REPORT_WORDS_RE.search(first):
+        return f"its title names another kind of document ('{first[-40:]}'), not an annual report"
     opening = NOT_REPORT_OPENINGS_RE.search(head)
     if opening and not find_titles(head):
         return f"it opens like a notice or letter ('{opening.group(0).strip()[:40]}'), not an annual report"
