@@ -59,3 +59,9 @@ def test_a_page_titled_as_another_kind_of_document_is_not_a_report() -> None:
         assert not doc.reports and doc.issues[-1].code == "not_a_report", title
     letter = _parse("标题： 关于报送《示例县公安局2015年政府信息公开年度报告》的函\n" + body)
     assert len(letter.reports) == 1
+
+
+def test_a_flattened_table_cut_at_the_first_item_of_a_sub_list() -> None:
+    text = ("示例县教育局2011年度政府信息公开年度报告 一、概述 我局认真落实条例。 附表： 指标名称 计量单位 年末统计 "
+            "主动公开信息数 条 20 受理依申请公开信息总数 条 0 其中：1．当面申请数 条 0 附件下载\n")
+    assert "sub-list" in (cut_off_reason(text, find_sections(text)) or "")

@@ -4,6 +4,7 @@ A page saved before it finished loading, or a mirror that shows only the start, 
 of a sentence or of a table. Signals, on the report's own text:
 
 - the last line is long prose that does not end a sentence (`…我局共受理政府信息公开申请`);
+- the text ends at the first item of a table's numbered sub-list (`其中：1．当面申请数 条 0`);
 - the last line is a table row and no closing section (problems and improvements, other matters)
   follows the tables — a template report always goes on after Table 4.
 
@@ -23,6 +24,7 @@ from etl.parse.patterns import (
     CUT_LINE_MIN,
     DATE_RE,
     END_DATE_RE,
+    OPEN_SUB_LIST_END_RE,
     SENTENCE_END_CHARS,
     TRAILING_CHROME_RE,
 )
@@ -42,6 +44,8 @@ def cut_off_reason(text: str, sections: list[Section]) -> str | None:
     line = TRAILING_CHROME_RE.sub("", _last_line(text)).rstrip()
     if not line or DATE_RE.search(line[-16:]) or END_DATE_RE.search(line):
         return None  # a signature date ends the report
+    if OPEN_SUB_LIST_END_RE.search(line):
+        return "the text stops inside a table, at the first item of a sub-list"
     if _TABLE_ROW_RE.search(line):
         if not any(s.kind in CLOSING_SECTION_KINDS for s in sections):
             return "the text stops inside a table and no closing section follows"

@@ -260,6 +260,19 @@ def _region(name: str) -> Place:
     return gazetteer().resolve(name)
 
 
+def _contracts(short: str, full: str) -> bool:
+    """True when `short` is a contraction of `full`: the same place, and the rest of `short` is a shorter
+    subsequence of the rest of `full` ending with the same type character (广电局 ⊂ 广播电视事业局)."""
+    place = _region(short).consumed
+    if not place or not full.startswith(short[:place]):
+        return False
+    short_rest, full_rest = short[place:], full[place:]
+    if not short_rest or len(full_rest) <= len(short_rest) or short_rest[-1] != full_rest[-1]:
+        return False
+    letters = iter(full_rest)
+    return all(char in letters for char in short_rest)
+
+
 def is_cut(name: str) -> bool:
     """True for a name cut off inside its type word (`张义镇人民`)."""
     return name.endswith(CUT_NAME_ENDINGS) and not name.endswith(AGENCY_SUFFIXES)
@@ -339,6 +352,12 @@ def _choose_name(candidates: list[tuple[str, str | None]], document: str,
         return None, None
     source, name = valid[0]
     if not is_abbreviated(name):
+        fuller = next(((later_source, later) for later_source, later in valid[1:] if _contracts(name, later)), None)
+        if fuller:  # `平潭县广电局` in the title, `平潭县广播电视事业局` in the signature: the full name as printed
+            issues.append(Issue("info", "agency_expanded",
+                                f"The {source} names the agency '{name}'; the {fuller[0]} spells it out as "
+                                f"'{fuller[1]}'."))
+            return fuller[1], fuller[0]
         return name, source
     expanded = _expand(name, document)
     if expanded:

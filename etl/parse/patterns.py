@@ -210,6 +210,11 @@ END_DATE_RE = re.compile(
     r"(?:[0-9〇○零一二三四五六七八九十元]{1,3}\s*月\s*[0-9〇○零一二三四五六七八九十]{1,3}\s*[日号]|"
     r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})\s*$"
 )
+#: A flattened table's last row opening a numbered sub-list (`其中：1．当面申请数 条 0`): a list never
+#: stops at its first item, so the page was cut inside the table.
+OPEN_SUB_LIST_END_RE = re.compile(
+    r"其中\s*[:：]?\s*(?:1|一|①)\s*[.．、]?[^\s|]{1,30}\s*(?:人次|万元|条|件|次|个|篇|期|场|人|元|项|份|家|宗)?\s*[\d无零—-]+\s*$"
+)
 #: Section kinds that close a report; a report ending inside a table without one was cut mid-table.
 CLOSING_SECTION_KINDS: tuple[str, ...] = ("problems_and_improvements", "other")
 NOT_REPORT_OPENINGS_RE = re.compile(
@@ -222,7 +227,7 @@ REPORT_WORDS_RE = re.compile(r"公开")
 #: (`关于报送《…2015年政府信息公开年度报告》的函` transmits one).
 PAGE_TITLE_LABEL_RE = re.compile(r"^\s*(?:标题|题目|名称|文章标题)\s*[:：]\s*")
 OTHER_DOCUMENT_TITLE_RE = re.compile(
-    r"(?:通知|函|批复|意见|决定|复函|方案|计划|要点|自查报告|请示|纪要|公告|通报)\s*$"
+    r"(?:通知|函|批复|意见|决定|复函|方案|计划|要点|要点(?:落实|执行|完成)情况|自查报告|请示|纪要|公告|通报)\s*$"
 )
 ANNUAL_REPORT_WORDS_RE = re.compile(r"(?:政府|政务)?信息公开[^\n]{0,12}?报告|年报")
 #: Labels only the 2019/2021 template tables carry: a text holding them is (part of) a report.
