@@ -65,3 +65,12 @@ def test_a_flattened_table_cut_at_the_first_item_of_a_sub_list() -> None:
     text = ("示例县教育局2011年度政府信息公开年度报告 一、概述 我局认真落实条例。 附表： 指标名称 计量单位 年末统计 "
             "主动公开信息数 条 20 受理依申请公开信息总数 条 0 其中：1．当面申请数 条 0 附件下载\n")
     assert "sub-list" in (cut_off_reason(text, find_sections(text)) or "")
+
+
+def test_template_sections_after_a_numbered_overview_do_not_start_a_second_report() -> None:
+    overview = "".join(f"{n}、第{n}项工作\n我局认真落实条例，稳步推进公开工作，取得了明显成效，群众满意度不断提升。\n"
+                       for n in "一二三四五六")
+    text = ("2024年示例市科委政府信息公开工作年度报告\n" + overview * 2 + "一、主动公开政府信息情况\n规章 | 0 | 0 | 0\n"
+            "二、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量 | 3\n五、其他需要报告的事项\n无。\n")
+    doc = _parse(text)
+    assert len(doc.reports) == 1 and not any(i.code == "several_reports" for i in doc.issues)

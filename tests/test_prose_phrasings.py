@@ -98,3 +98,17 @@ def test_channel_and_total_phrasings(sentence: str, item: str, value: int) -> No
 )
 def test_no_fee_statements(sentence: str) -> None:
     assert facts(sentence)["fees.charged_yuan"] == (Decimal(0), False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("我局在2016年度未收到申请公开政府信息情况。", {"new_received": 0}),
+        ("去年，我局没有接到依申请公开信息和不予公开信息的情况。", {"new_received": 0}),
+        ("2016年，我局依申请公开政府信息0条。", {"new_received": 0}),
+        ("2016年，无收取信息处理费情况。", {"fees.charged_yuan": 0}),
+        ("我局在2016年度未收到申请行政复议、提起行政诉讼情况。", {"review.total": 0, "litigation.total": 0}),
+    ],
+)
+def test_zero_statements(sentence: str, expected: dict[str, int]) -> None:
+    assert {k: int(v[0]) for k, v in facts(sentence).items()} == expected

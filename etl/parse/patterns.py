@@ -336,12 +336,14 @@ REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
         rf"(?:为|达)?{{N}}(?P<unit>{REQUEST_UNITS})"
     ),
     compile_number_pattern(rf"申请公开(?:政府)?信息的(?:申请)?(?:有|共有|共)?{{N}}(?P<unit>{REQUEST_UNITS})"),
+    compile_number_pattern(rf"依申请公开(?:政府)?信息(?:数|共|共计)?{{N}}(?P<unit>{REQUEST_UNITS})"),
 )
 #: "None received" statements (§10.5): all mean new_received = 0.
 REQUEST_ZERO_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:未|没有|尚未|没|未曾)(?:收到|接到|受理|发生)(?:过)?[^，,；;。]{0,30}?(?:公开|信息)[^，,；;。]{0,12}?"
                r"(?:申请|要求|事项)"),
     re.compile(r"没有依申请公开(?:政府)?信息的情况|无依申请公开(?:事项|情况)"),
+    re.compile(r"(?:未|没有|尚未|未曾)(?:收到|接到|受理)(?:过)?(?:任何)?(?:申请公开|依申请公开)"),
     re.compile(r"依申请公开[^，,；;。]{0,10}?(?:为零|为0件|数为0)"),
 )
 #: Outcome phrasings → request items (§10.2; template keys where the meaning is the same).
@@ -397,7 +399,7 @@ FEES_WAIVED_ZERO_RE = re.compile(
     r"(?:无|没有|不存在|未发生)(?:任何)?[^，,；;。]{0,10}?(?:收费(?:及|和|或))?减免(?:情况)?|也无减免"
 )
 #: Words that make a fee statement about information disclosure even outside a fees section.
-FEES_CONTEXT_RE = re.compile(r"申请|信息公开|减免")
+FEES_CONTEXT_RE = re.compile(r"申请|信息公开|减免|处理费")
 
 # --------------------------------------------------------------------------- appeals (§10.4)
 
@@ -427,7 +429,9 @@ APPEAL_NEGATION_RE = re.compile(
     r"未发生|没有发生|未出现|没有出现|未产生|没有产生|未收到|没有收到|未接到|没有接到|没有|未有|未曾|"
     r"无(?=因|针对|政府|行政|有关|相关|涉及|任何)"
 )
-APPEAL_ZERO_CONTEXT_RE = re.compile(r"信息公开|公开")
+#: A negated appeals clause counts in a sentence about disclosure or naming the proceedings in full
+#: (`未收到申请行政复议、提起行政诉讼` under an inline heading the section finder cannot see).
+APPEAL_ZERO_CONTEXT_RE = re.compile(r"信息公开|公开|行政复议|行政诉讼")
 
 # --------------------------------------------------------------------------- old statistics tables (§10.7)
 

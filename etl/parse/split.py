@@ -106,7 +106,9 @@ def _ordinal_boundaries(text: str) -> list[int]:
             before_type = _self_type(text[last_start:previous_line[0]] if previous_line else "")
             if intro_type and before_type and intro_type != before_type:
                 start = previous_line[0]
-            elif highest < 5:
+            elif highest < 5 or classify_heading(TOP_ORDINAL_RE.sub("", line))[0] not in (None, "overview"):
+                # a report opens with its overview; `一、主动公开政府信息情况` after an overview numbered
+                # 一…六 (the template sections following a long 总体情况) continues the same report
                 start = -1
             if start >= 0:
                 boundaries.append(start)
