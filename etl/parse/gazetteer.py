@@ -164,6 +164,34 @@ class Gazetteer:
         )
 
 
+_PLACE_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|特别行政区|省|市|县|区|州|盟|旗)")
+
+
+def province_named_most(gazetteer: Gazetteer, text: str, minimum: int = 2) -> str | None:
+    """The province the places named in `text` belong to, when one clearly dominates.
+
+    Only full names of provinces, prefectures and counties that exist once count (a repeated county
+    name says nothing); the winner needs `minimum` mentions and twice as many as any other province.
+    """
+    counts: dict[str, int] = {}
+    for match in _PLACE_TOKEN_RE.finditer(text):
+        token = match.group(0)
+        for cut in range(len(token) - 1):
+            entries = [e for e in gazetteer.index.get(token[cut:], ()) if e.full and e.division.level <= 3]
+            if entries:
+                if len(entries) == 1:
+                    province = gazetteer.path(entries[0].division.code)[0].name
+                    counts[province] = counts.get(province, 0) + 1
+                break
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    best, count = ranked[0]
+    if count < minimum or (len(ranked) > 1 and count < 2 * ranked[1][1]):
+        return None
+    return best
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The shared gazetteer (built once per process: ~0.3 s)."""

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from etl.model import Agency, Issue
-from etl.parse.gazetteer import Place, gazetteer
+from etl.parse.gazetteer import Place, gazetteer, province_named_most
 from etl.parse.numbers import read_number
 from etl.parse.patterns import (
     ABBREVIATED_AGENCY_RE,
@@ -438,6 +438,14 @@ def read_metadata(text: str, page_lines: Sequence[str] = ()) -> Metadata:
         issues.append(Issue("warning", "agency_unknown", "No agency name was found in the title, the page's fields, "
                             "the signature block or the body; the agency is left unknown."))
     agency, place = _resolve(name, document, source)
+    if agency.name and agency.province is None and agency.level != "central" and not place.ambiguous:
+        # a name that does not say where (市卫生计生委): the province the document's places point to
+        province = province_named_most(gazetteer(), document)
+        if province:
+            agency = replace(agency, province=province)
+            issues.append(Issue("info", "region_from_text",
+                                f"The agency name '{agency.name}' names no place; its province ({province}) is the "
+                                "one the places named in the document belong to."))
     if place.ambiguous:
         issues.append(Issue("warning", "region_ambiguous",
                             f"The place at the start of '{agency.name}' exists in several provinces and the document "
