@@ -158,11 +158,18 @@ def test_a_sub_area_of_a_special_zone_is_one_level_below_the_zone() -> None:
 
 
 def test_a_name_without_a_place_takes_the_province_the_document_points_to() -> None:
-    text = ("2016年政府信息公开工作年度报告\n今年以来，我委认真落实条例。市卫生计生委调整了目录，市卫生计生委开通了热线。"
-            "我委按照温州市政府要求，在永嘉县、瑞安市开展调研。\n")
+    text = ("2016年政府信息公开工作年度报告\n今年以来，我委认真落实条例。市卫生计生委调整了目录，"
+            "市卫生计生委开通了热线。我委按照温州市政府要求，在永嘉县、瑞安市开展调研。\n")
     meta = read_metadata(text)
     assert (meta.agency.name, meta.agency.province, meta.agency.city) == ("市卫生计生委", "浙江省", None)
     assert "region_from_text" in codes(meta)
     lone = read_metadata("2016年政府信息公开工作年度报告\n今年以来，我委认真落实条例。市卫生计生委调整了目录，"
                          "市卫生计生委开通了热线。\n")
     assert lone.agency.province is None
+
+
+def test_local_branches_of_central_bodies_are_placed_by_the_place_after_the_central_name() -> None:
+    branch = read_metadata("国家税务总局永嘉县税务局2019年政府信息公开工作年度报告\n正文。\n").agency
+    assert (branch.province, branch.county, branch.level) == ("浙江省", "永嘉县", "county")
+    central = read_metadata("国家发展和改革委员会2019年政府信息公开工作年度报告\n正文。\n").agency
+    assert (central.province, central.level) == (None, "central")

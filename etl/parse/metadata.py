@@ -283,9 +283,19 @@ def is_abbreviated(name: str) -> bool:
     return not name.startswith(CENTRAL_PREFIXES) and _region(name).consumed == 0
 
 
+def _branch_place(name: str, text: str) -> Place:
+    """The place of a local branch of a central body (`国家税务总局福州市税务局` → 福州市), read after the
+    central body's name; `consumed` then counts from the start of the whole name."""
+    for start in range(2, len(name) - 2):
+        place = gazetteer().resolve(name[start:], text)
+        if place.consumed >= 2 and place.level and start + place.consumed < len(name):
+            return replace(place, consumed=start + place.consumed)
+    return Place()
+
+
 def _level(name: str, place: Place) -> str | None:
     """The agency's level, from its name alone (so one name always gets the same level)."""
-    if name.startswith(CENTRAL_PREFIXES):
+    if name.startswith(CENTRAL_PREFIXES) and not place.level:
         return "central"
     rest = name[place.consumed:]
     if place.level == "township" or TOWNSHIP_RE.search(rest) or (not place.level and TOWNSHIP_RE.search(name)):
@@ -325,6 +335,8 @@ def _resolve(name: str | None, text: str, source: str | None) -> tuple[Agency, P
     if not name:
         return Agency(None), Place()
     place = gazetteer().resolve(name, text)
+    if not place.consumed and name.startswith(CENTRAL_PREFIXES):
+        place = _branch_place(name, text)
     if place.consumed == len(name) and place.level:
         # a title naming only the place (本溪市…报告) is its government's report
         name += "办事处" if name.endswith("街道") else "人民政府"
