@@ -30,7 +30,7 @@ CheckStatus = Literal["pass", "fail", "not_assessable"]
 
 #: Bumped whenever a change to extract/normalise/parse can change the output for an
 #: unchanged file; the loader re-parses documents loaded by an older version.
-PARSER_VERSION = "0.1.0"
+PARSER_VERSION = "0.2.0"  # 0.2.0: agency sources, townships, truncation, wider prose (issue 10)
 
 
 @dataclass(frozen=True)
