@@ -173,3 +173,9 @@ def test_local_branches_of_central_bodies_are_placed_by_the_place_after_the_cent
     assert (branch.province, branch.county, branch.level) == ("浙江省", "永嘉县", "county")
     central = read_metadata("国家发展和改革委员会2019年政府信息公开工作年度报告\n正文。\n").agency
     assert (central.province, central.level) == (None, "central")
+
+
+def test_a_place_missing_from_the_gazetteer_is_not_an_abbreviation() -> None:
+    meta = read_metadata("示例市环境保护局2017年政府信息公开工作年度报告\n正文。\n")
+    assert meta.agency.name == "示例市环境保护局" and "agency_abbreviated" not in codes(meta)
+    assert meta.agency.province is None  # unknown place: no region rather than a guessed one

@@ -36,6 +36,7 @@ from etl.parse.patterns import (
     PAGE_AGENCY_RE,
     PAGE_DATE_RE,
     PERIOD_RE,
+    PLACE_LIKE_START_RE,
     SELF_REFERENCE_RE,
     SIGNATURE_RE,
     TITLE_HEAD_RE,
@@ -280,7 +281,8 @@ def is_cut(name: str) -> bool:
 
 def is_abbreviated(name: str) -> bool:
     """True for a name that does not say where the agency is (`市政府办`, `单位办`, `交通局`)."""
-    return not name.startswith(CENTRAL_PREFIXES) and _region(name).consumed == 0
+    return (not name.startswith(CENTRAL_PREFIXES) and _region(name).consumed == 0
+            and not PLACE_LIKE_START_RE.match(name))
 
 
 def _branch_place(name: str, text: str) -> Place:

@@ -172,6 +172,11 @@ CUT_NAME_ENDINGS: tuple[str, ...] = tuple(sorted({
         "人民政府办公厅", "人民政府办公室", "街道办事处", "管理委员会", "委员会", "办公厅", "办公室", "管委会",
     ) for cut in range(2, len(suffix))
 } - {"人民政府", "街道", "管理", "人民政府办", "街道办"} | {"人民", "办公", "委员", "管理委员", "管委"}))
+#: A name that starts with a place, known to the gazetteer or not (`示例市…`, an abolished county): it
+#: says where the agency is, so it is not an abbreviation.
+PLACE_LIKE_START_RE = re.compile(
+    rf"^[{CJK}]{{2,10}}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡|街道|新区|开发区)"
+)
 #: Names of the central government's bodies (level `central`).
 CENTRAL_PREFIXES: tuple[str, ...] = ("国务院", "国家", "中华人民共和国", "中国")
 
