@@ -74,3 +74,9 @@ def test_template_sections_after_a_numbered_overview_do_not_start_a_second_repor
             "二、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量 | 3\n五、其他需要报告的事项\n无。\n")
     doc = _parse(text)
     assert len(doc.reports) == 1 and not any(i.code == "several_reports" for i in doc.issues)
+
+
+def test_a_signature_dated_by_month_only_ends_a_flattened_page() -> None:
+    text = ("示例县农业局2011年度政府信息公开年度报告 一、概述 我局认真落实条例，稳步推进各项工作。 "
+            "示例县农业局 二○一二年元月\n")
+    assert cut_off_reason(text, find_sections(text)) is None

@@ -213,6 +213,7 @@ TRAILING_CHROME_RE = re.compile(
 #: A date at the very end, in the forms signatures use (`二○一二年元月二十日`, `2024年1月31日`, `2024-01-31`).
 END_DATE_RE = re.compile(
     r"(?:[0-9〇○零一二三四五六七八九十元]{1,3}\s*月\s*[0-9〇○零一二三四五六七八九十]{1,3}\s*[日号]|"
+    r"年\s*[0-9〇○零一二三四五六七八九十元]{1,3}\s*月|"
     r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})\s*$"
 )
 #: A flattened table's last row opening a numbered sub-list (`其中：1．当面申请数 条 0`): a list never
