@@ -112,3 +112,14 @@ def test_no_fee_statements(sentence: str) -> None:
 )
 def test_zero_statements(sentence: str, expected: dict[str, int]) -> None:
     assert {k: int(v[0]) for k, v in facts(sentence).items()} == expected
+
+
+def test_a_flattened_table_with_values_glued_to_their_units() -> None:
+    single = ("附表 主动公开信息数条111其中：1.网站公开条111 2.政府公报公开条0受理依申请公开信息总数条0"
+              "其中：1.当面申请数条0\n")
+    found = {f.item: f.value for f in parse_prose(single, find_sections(single)).facts}
+    assert found == {"proactive.total": 111, "proactive.channel.government_portal": 111,
+                     "proactive.channel.gazette": 0, "new_received": 0, "received_by.in_person": 0}
+    # two columns glued (`条740` = 74 and 0, `条00`): nothing can be read safely
+    double = "附表 主动公开信息数条740 2.政府公报公开数条00受理政府信息公开申请总数条00 其中：1.当面申请数条00\n"
+    assert parse_prose(double, find_sections(double)).facts == []

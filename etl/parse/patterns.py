@@ -508,9 +508,13 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
 #: spaces (`行政复议数 件 0 0`). The first value is the annual column (§10.7 layouts put 累计 after it).
 RUN_TABLE_UNITS = "人次|万元|条|件|次|个|篇|期|场|人|元|项|份|家|宗"
 RUN_TABLE_ROW_RE = re.compile(
-    rf"(?P<label>[^\s|。；;，,]{{2,40}}?)\s*(?P<unit>{RUN_TABLE_UNITS})\s+"
-    r"(?P<value>\d+(?:\.\d+)?|无|零|—+|-|/)(?:\s+(?:\d+(?:\.\d+)?|无|零|—+|-|/))?(?=\s|$)"
+    rf"(?P<label>(?:[^\s|。；;，,\d]{{0,6}}?\d{{1,2}}\s*[.．、])?[^\s|。；;，,\d]{{2,40}}?)\s*"
+    rf"(?P<unit>{RUN_TABLE_UNITS})(?P<gap>\s*)"
+    r"(?P<value>\d+(?:\.\d+)?|无|零|—+|-|/)(?P<second>\s+(?:\d+(?:\.\d+)?|无|零|—+|-|/))?(?![\d.])"
 )
+#: A header naming a second (cumulative) value column: its rows' values must be separated by spaces,
+#: a glued `条00` or `条740` cannot be split safely and is left out.
+RUN_TABLE_TWO_COLUMNS_RE = re.compile(r"累计|上年|去年|同比")
 #: Rows in a row (separated by nothing but spaces) that make a flattened table.
 RUN_TABLE_MIN_ROWS = 4
 #: Table cells that mean "none" (stored as 0) and "not applicable" (no fact).

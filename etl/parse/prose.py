@@ -537,10 +537,25 @@ def find_run_tables(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
+def _glued_ambiguous(row: re.Match[str], two_columns: bool) -> bool:
+    """A value glued to its unit (`条00`, `条740`) that may hold two columns: not read."""
+    if row.group("gap") or row.group("second"):
+        return False
+    value = row.group("value")
+    return two_columns or (len(value) > 1 and value.startswith("0"))
+
+
 def _run_table_facts(reader: _Reader, runs: list[list[re.Match[str]]]) -> int:
     unmapped = 0
     for run in runs:
+        header = reader.text[max(0, run[0].start() - 60):run[0].start()]
+        # two value columns glued together show themselves as `00` somewhere in the run
+        two_columns = bool(P.RUN_TABLE_TWO_COLUMNS_RE.search(header)) or any(
+            not row.group("gap") and len(row.group("value")) > 1 and row.group("value").startswith("0")
+            for row in run)
         for row in run:
+            if _glued_ambiguous(row, two_columns):
+                continue
             label = _LABEL_MARK_RE.sub("", row.group("label"))
             key = next(((table, item) for keyword, table, item in P.TABLE_ROW_KEYWORDS if keyword in label), None)
             quantity = _read_cell(row.group("value"))
