@@ -123,3 +123,20 @@ def test_a_flattened_table_with_values_glued_to_their_units() -> None:
     # two columns glued (`条740` = 74 and 0, `条00`): nothing can be read safely
     double = "附表 主动公开信息数条740 2.政府公报公开数条00受理政府信息公开申请总数条00 其中：1.当面申请数条00\n"
     assert parse_prose(double, find_sections(double)).facts == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item"),
+    [
+        ("其中通过“中国永嘉”网站公开的全文电子化信息125条。", "proactive.channel.government_portal"),
+        ("已在区政府信息公开网站上公开信息30条。", "proactive.channel.government_portal"),
+        ("通过“示例新闻”网站公开信息30条。", "proactive.channel.agency_website"),
+    ],
+)
+def test_which_website(sentence: str, item: str) -> None:
+    assert item in facts(sentence)
+
+
+def test_a_qualified_total_is_not_taken_for_the_sentences_channel() -> None:
+    found = facts("我局依托门户网站做好公开工作，2016年以来共公开政府信息8份。")
+    assert "proactive.channel.agency_website" not in found

@@ -291,8 +291,10 @@ CHANNEL_KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 #: A website is the government portal when the text before it names a government, else the agency's own.
 GOVERNMENT_SITE_RE = re.compile(
-    r"(?:人民政府|政府|党政|管委会|管理委员会|党工委)[”\"」』]?(?:门户|信息|入口|官方)?网"
+    r"(?:人民政府|政府|党政|管委会|管理委员会|党工委)[”\"」』]?(?:门户|信息|入口|官方)?(?:公开)?网"
 )
+#: A website named by a place in quotes (`“中国平潭”网站`, `“永嘉”门户网`): the place's government portal.
+PLACE_SITE_RE = re.compile(r"[“\"](?:中国)?(?P<place>[\u4e00-\u9fff]{2,8})[”\"](?:门户|政务|官方)?网")
 #: A website named after a department (`我局门户网站`, `“XX管理局”门户网站`) is the agency's own.
 AGENCY_SITE_RE = re.compile(r"(?:局|委|厅|办|中心|单位|所|站|院|部门)[”\"」』]?(?:门户|官方|政务|信息)?网")
 PRESS_CONFERENCE_RES: tuple[re.Pattern[str], ...] = (

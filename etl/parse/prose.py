@@ -104,10 +104,22 @@ def _channels(clause: str) -> list[str]:
         if keyword in clause:
             if key == "website":
                 key = ("agency_website" if P.AGENCY_SITE_RE.search(clause) and not P.GOVERNMENT_SITE_RE.search(clause)
-                       else "government_portal" if P.GOVERNMENT_SITE_RE.search(clause) else "agency_website")
+                       else "government_portal" if P.GOVERNMENT_SITE_RE.search(clause) or _place_site(clause)
+                       else "agency_website")
             if key not in found:
                 found.append(key)
     return found
+
+
+def _place_site(clause: str) -> bool:
+    """A website named after a place (`“中国平潭”网站`) is that place's government portal."""
+    from etl.parse.gazetteer import gazetteer
+
+    for match in P.PLACE_SITE_RE.finditer(clause):
+        place = match.group("place")  # a division's full or short name (`平潭` for 平潭县)
+        if place in gazetteer().index or gazetteer().resolve(place).consumed == len(place):
+            return True
+    return False
 
 
 def _category(clause: str) -> str | None:
@@ -161,7 +173,9 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
         label = clause.strip()
         verb = P.DISCLOSURE_VERB_RE.search(P.NOT_A_VERB_RE.sub("", clause))
         channels = _channels(clause)
-        if not channels and verb and P.TOTAL_RE.search(clause) is not None and "主动公开" not in clause:
+        clause_total = P.TOTAL_RE.search(clause)
+        if (not channels and verb and clause_total is not None and "主动公开" not in clause
+                and not (clause_total.group("q") or clause_total.group("q2"))):
             # `微信公众号……，及时公开各类政府信息756条`: the sentence's one channel is the clause's subject
             prefix = text[s_start:c_start]
             if len(_channels(prefix)) == 1 and not _QUANTITY_RE.search(prefix):
