@@ -179,3 +179,12 @@ def test_a_place_missing_from_the_gazetteer_is_not_an_abbreviation() -> None:
     meta = read_metadata("示例市环境保护局2017年政府信息公开工作年度报告\n正文。\n")
     assert meta.agency.name == "示例市环境保护局" and "agency_abbreviated" not in codes(meta)
     assert meta.agency.province is None  # unknown place: no region rather than a guessed one
+
+
+def test_development_areas_named_after_their_host_are_one_level_below_it() -> None:
+    city_zone = read_metadata("长沙高新区管委会2021年政府信息公开工作年度报告\n正文。\n").agency
+    assert (city_zone.province, city_zone.city, city_zone.level) == ("湖南省", "长沙市", "county")
+    capital_zone = read_metadata("北京经济技术开发区管委会2021年政府信息公开工作年度报告\n正文。\n").agency
+    assert (capital_zone.province, capital_zone.level) == ("北京市", "county")
+    inside_host = read_metadata("大连金普新区管委会2021年政府信息公开工作年度报告\n正文。\n").agency
+    assert (inside_host.city, inside_host.level) == ("大连市", "county")

@@ -108,7 +108,9 @@ class Gazetteer:
                 if parent is None:
                     if not entry.full and division.level == 3:
                         continue  # short county names are ordinary words
-                elif division.code == parent.code or parent not in self.path(division.code)[:-1]:
+                elif division.code == parent.code and not entry.zone:
+                    continue  # a zone inside its own host (`大连金普新区`) is read; a repeated name is not
+                elif division.code != parent.code and parent not in self.path(division.code)[:-1]:
                     continue
                 rest = self._chains(name, position + length, division)
                 if rest:

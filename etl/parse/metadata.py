@@ -28,9 +28,11 @@ from etl.parse.patterns import (
     CJK,
     CUT_NAME_ENDINGS,
     DATE_RE,
+    DEVELOPMENT_AREA_RE,
     GOVERNMENT_SUFFIXES,
     LEVEL_CHARS,
     LEVEL_WORDS,
+    MUNICIPALITY_PREFIXES,
     NOT_AN_AGENCY_RE,
     OPENING_YEAR_RES,
     PAGE_AGENCY_RE,
@@ -306,6 +308,10 @@ def _level(name: str, place: Place) -> str | None:
         if any(word in rest for word in ZONE_SUB_AREA_WORDS):  # a sub-area of the zone: one level below
             return {"province": "city", "city": "county", "county": "township"}.get(place.zone_level)
         return place.zone_level
+    if place.level and not place.zone and DEVELOPMENT_AREA_RE.match(rest):
+        if place.level == "province" and place.code and place.code[:2] in MUNICIPALITY_PREFIXES:
+            return "county"  # a municipality's districts and zones are county-level
+        return {"province": "city", "city": "county", "county": "township"}.get(place.level)
     if place.level:
         if place.level == "province" and rest[:1] in "市区县" and not place.city:
             return "county" if rest[:1] in "区县" else "city"

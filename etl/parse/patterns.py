@@ -180,6 +180,14 @@ PLACE_LIKE_START_RE = re.compile(
 #: Names of the central government's bodies (level `central`).
 CENTRAL_PREFIXES: tuple[str, ...] = ("国务院", "国家", "中华人民共和国", "中国")
 
+#: A development area named after its host division (`长沙高新区`, `北京经济技术开发区`): one level below
+#: the host (county level under a municipality).
+DEVELOPMENT_AREA_RE = re.compile(
+    r"^(?:国家级?)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区"
+    r"|产业园区|综合实验区|综合试验区|保税区|自贸区|新区)"
+)
+#: Division-code prefixes of the four municipalities (北京, 天津, 上海, 重庆).
+MUNICIPALITY_PREFIXES: tuple[str, ...] = ("11", "12", "31", "50")
 #: Sub-areas of a special zone (`XX片区管委会`): one level below the zone itself.
 ZONE_SUB_AREA_WORDS: tuple[str, ...] = ("片区", "组团", "分区", "园区")
 #: Level words (§2.3), checked on the agency name in this order.
