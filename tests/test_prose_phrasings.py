@@ -140,3 +140,12 @@ def test_which_website(sentence: str, item: str) -> None:
 def test_a_qualified_total_is_not_taken_for_the_sentences_channel() -> None:
     found = facts("我局依托门户网站做好公开工作，2016年以来共公开政府信息8份。")
     assert "proactive.channel.agency_website" not in found
+
+
+def test_a_report_with_an_unreadable_statistics_table_is_still_prose_plus_table() -> None:
+    from etl.parse import parse_report
+
+    text = ("示例县交通局2016年政府信息公开工作年度报告\n一、概述\n今年以来，我局认真落实条例。\n"
+            "附表 指标 单位 本期 累计 主动公开信息数条740 2.政府公报公开数条00"
+            "受理政府信息公开申请总数条00 其中：1.当面申请数条00\n")
+    assert parse_report(text).format == "prose+table"

@@ -43,7 +43,7 @@ def parse_report(text: str, page_lines: Sequence[str] = ()) -> Report:
     facts = template.facts + prose.facts
     if template.format:
         report_format = template.format
-    elif any(f.source == "table" for f in prose.facts):
+    elif prose.tables_found or any(f.source == "table" for f in prose.facts):
         report_format = "prose+table"
     else:
         report_format = "prose"

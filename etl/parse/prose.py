@@ -39,6 +39,8 @@ class ProseResult:
     facts: list[Fact] = field(default_factory=list)
     checks: list[CheckResult] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    #: statistics tables found (pipe, tab, one-cell-per-line or flattened), read or not
+    tables_found: int = 0
 
 
 @dataclass
@@ -679,7 +681,7 @@ def parse_prose(text: str, sections: list[Section], template_format: str | None 
         issues.append(Issue("info", "unmapped_table_rows",
                             f"{unmapped} row(s) of the statistics table carry values with no canonical key; "
                             "they were not loaded."))
-    return ProseResult(facts, _compare(facts), issues)
+    return ProseResult(facts, _compare(facts), issues, len(table_spans) + len(runs))
 
 
 def _map_sections(sections: list[Section], positions: list[int]) -> list[Section]:
