@@ -129,9 +129,10 @@ class Gazetteer:
             return Place()
         ends = {chain[-1].division.code: (end, chain) for end, chain in chains}
         if len(ends) > 1:
-            scored = sorted(((self._context_score(code, context), code) for code in ends), reverse=True)
-            if scored[0][0] > scored[1][0]:
-                ends = {scored[0][1]: ends[scored[0][1]]}
+            scores = {code: self._context_score(code, context) for code in ends}
+            best = max(scores.values())
+            if best > 0:  # the candidates the document points to (ties share what they have in common)
+                ends = {code: ends[code] for code in ends if scores[code] == best}
         if len(ends) == 1:
             end, chain = next(iter(ends.values()))
             return self._place(self.path(chain[-1].division.code), chain, end, False)
