@@ -149,3 +149,22 @@ def test_a_report_with_an_unreadable_statistics_table_is_still_prose_plus_table(
             "附表 指标 单位 本期 累计 主动公开信息数条740 2.政府公报公开数条00"
             "受理政府信息公开申请总数条00 其中：1.当面申请数条00\n")
     assert parse_report(text).format == "prose+table"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item", "value"),
+    [
+        ("全年累计主动公开涵盖办事程序、便民政策、人事任免等政府信息135条。", "proactive.total", 135),
+        ("2016年累计主动公开政府信息20条，其中环境保护3条。", "proactive.total", 20),
+        ("召开媒体通气会、新闻发布会等17场。", "proactive.channel.press_conference", 17),
+        ("开展局领导在线访谈1场。", "responses.interviews", 1),
+        ("“示例局”微信公众号共发布推文57期，发布信息350条。", "proactive.channel.wechat", 350),
+        ("通过中国永嘉门户网政府信息公开专栏公开政府信息489条。", "proactive.channel.government_portal", 489),
+    ],
+)
+def test_more_phrasings(sentence: str, item: str, value: int) -> None:
+    assert facts(sentence)[item][0] == Decimal(value)
+
+
+def test_cumulative_to_date_stays_cumulative() -> None:
+    assert facts("截至2016年底累计主动公开政府信息5928条。") == {"proactive.cumulative": (Decimal(5928), False)}

@@ -261,10 +261,13 @@ NOT_A_VERB_RE = re.compile(
 SUBMISSION_RE = re.compile(r"上报|报送|推荐|送至|送交|报给")
 OGI_OFFICE_RE = re.compile(r"(?:信息公开|政务公开)办")
 CUMULATIVE_RE = re.compile(r"累计|历年|到年底|截至目前累计|总计至今")
-NEW_THIS_YEAR_RE = re.compile(r"新增|本年度?新|今年新")
+#: `全年累计`/`2025年累计` sum up the report's own year: an annual figure, not a running total.
+NEW_THIS_YEAR_RE = re.compile(r"新增|本年度?新|今年新|全年累计|本年度?累计|今年累计|(?:19|20)\d{2}\s*年度?累计")
+#: Verbs that carry a response figure (`开展在线访谈1场`), beside the disclosure verbs.
+RESPONSE_VERB_RE = re.compile(r"制作|发布|开展|举办|组织|召开|进行|刊发|推出")
 TOTAL_RE = re.compile(
     r"(?:(?P<q>共|共计|总计|合计|全年|本年度?|今年|累计)[^，,；;。]{0,14}?)?(?P<m>主动)?(?:公开|发布|公布)(?:发布)?(?:了)?"
-    r"(?:的)?(?:各类|各项)?(?:政府|政务)?信息(?:数量?|总数|总量)?(?:的)?"
+    r"(?:的)?(?:(?:涵盖|包括|包含)?[^，,；;。]{1,40}?等)?(?:各类|各项)?(?:政府|政务)?信息(?:数量?|总数|总量)?(?:的)?"
     r"(?:(?P<q2>共计|共有|共|总计|合计)|达到?|为|有)?$"
 )
 #: A channel figure that covers every kind of information (`通过门户网站公开各类信息46条`): the total
@@ -303,11 +306,13 @@ GOVERNMENT_SITE_RE = re.compile(
 )
 #: A website named by a place in quotes (`“中国平潭”网站`, `“永嘉”门户网`): the place's government portal.
 PLACE_SITE_RE = re.compile(r"[“\"](?:中国)?(?P<place>[\u4e00-\u9fff]{2,8})[”\"](?:门户|政务|官方)?网")
+#: The same without quotes (`中国平潭门户网`): the 2–8 characters before the site word are tried as a place.
+SITE_WORD_RE = re.compile(r"(?:门户|政务|官方)?网")
 #: A website named after a department (`我局门户网站`, `“XX管理局”门户网站`) is the agency's own.
 AGENCY_SITE_RE = re.compile(r"(?:局|委|厅|办|中心|单位|所|站|院|部门)[”\"」』]?(?:门户|官方|政务|信息)?网")
 PRESS_CONFERENCE_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(r"(?:举办|召开|组织)(?:了)?{N}(?P<unit>次|场)(?:新闻)?发布会"),
-    compile_number_pattern(r"(?:举办|召开|组织)?(?:了)?(?:新闻)?发布会(?:共)?{N}(?P<unit>次|场)"),
+    compile_number_pattern(r"(?:举办|召开|组织)?(?:了)?(?:新闻)?发布会(?:等)?(?:共)?{N}(?P<unit>次|场)"),
 )
 
 #: Category keywords → `proactive.category.<key>` (longest and most specific first).

@@ -121,11 +121,17 @@ def _place_site(clause: str) -> bool:
         place = match.group("place")  # a division's full or short name (`平潭` for 平潭县)
         if place in gazetteer().index or gazetteer().resolve(place).consumed == len(place):
             return True
+    for match in P.SITE_WORD_RE.finditer(clause):
+        before = clause[max(0, match.start() - 8):match.start()]
+        if any(before[-k:] in gazetteer().index for k in range(2, len(before) + 1)):
+            return True
     return False
 
 
 def _category(clause: str) -> str | None:
     tail = re.split(r"[、，,；;]", clause)[-1]
+    if re.search(r"等(?:各类|各项)?(?:政府|政务)?信息", tail):
+        return None  # `人事任免等政府信息`: the end of a list of kinds, the whole of them
     for keyword, key in P.CATEGORY_KEYWORDS:
         if keyword in tail:
             return key
@@ -180,7 +186,9 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
                 and not (clause_total.group("q") or clause_total.group("q2"))):
             # `微信公众号……，及时公开各类政府信息756条`: the sentence's one channel is the clause's subject
             prefix = text[s_start:c_start]
-            if len(_channels(prefix)) == 1 and not _QUANTITY_RE.search(prefix):
+            # figures before it may count issues or events (推文57期), not information items
+            if len(_channels(prefix)) == 1 and not any(m.group("unit") in _ITEM_UNITS
+                                                       for m in _QUANTITY_RE.finditer(prefix)):
                 channels = _channels(prefix)
         sentence_has_verb = P.DISCLOSURE_VERB_RE.search(P.NOT_A_VERB_RE.sub("", sentence))
         if P.CUMULATIVE_RE.search(clause) and not P.NEW_THIS_YEAR_RE.search(clause):
@@ -199,6 +207,8 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
         total = P.TOTAL_RE.search(clause) or P.PROACTIVE_VERB_ONLY_RE.search(clause)
         is_total = bool(total and (total.re is P.PROACTIVE_VERB_ONLY_RE or total.group("q") or total.group("m")
                                    or total.group("q2")))
+        if unit == "期" and channels and channels != ["gazette"]:
+            continue  # issues of a WeChat account or a paper (推文57期) are not information items
         if len(channels) == 1 and verb and unit not in ("场",):
             reader.add("disclosure_counts", f"proactive.channel.{channels[0]}", quantity, c_start, end, unit=unit)
             found_here += 1
@@ -214,7 +224,7 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
             found_here += 1
             continue
         response = next((key for keyword, key in P.RESPONSE_KEYWORDS if keyword in clause), None)
-        if response and (verb or "制作" in clause or "发布" in clause):
+        if response and (verb or P.RESPONSE_VERB_RE.search(clause)):
             reader.add("disclosure_counts", response, quantity, c_start, end, unit=unit)
             continue
         category = _category(clause)
