@@ -21,6 +21,7 @@ from etl.model import Section
 from etl.parse.patterns import (
     CJK,
     CLOSING_SECTION_KINDS,
+    COMPLETE_LAST_LINE_RE,
     CUT_LINE_MIN,
     DATE_RE,
     END_DATE_RE,
@@ -51,6 +52,9 @@ def cut_off_reason(text: str, sections: list[Section]) -> str | None:
             return "the text stops inside a table and no closing section follows"
         return None
     # only a sentence can be cut mid-sentence: a line ending in a figure is the end of a table or list
+    last = re.split(r"(?<=[。！？!?；;])", line)[-1].strip()  # what follows the last full sentence
+    if COMPLETE_LAST_LINE_RE.search(last):
+        return None
     if len(line) >= CUT_LINE_MIN and re.match(f"[{CJK}]", line[-1]) and line[-1] not in SENTENCE_END_CHARS:
         return f"the text stops mid-sentence ('…{line[-20:]}')"
     return None

@@ -229,6 +229,11 @@ END_DATE_RE = re.compile(
 OPEN_SUB_LIST_END_RE = re.compile(
     r"其中\s*[:：]?\s*(?:1|一|①)\s*[.．、]?[^\s|]{1,30}\s*(?:人次|万元|条|件|次|个|篇|期|场|人|元|项|份|家|宗)?\s*[\d无零—-]+\s*$"
 )
+#: Last lines that end a complete page without sentence punctuation: attachment lists, labelled contact
+#: lines (`地址：…`, `联系电话：…`), document titles.
+COMPLETE_LAST_LINE_RE = re.compile(
+    r"^\s*(?:相关)?附(?:件|表)?\s*[:：\d]|^[^，,。；;]{1,8}[:：]|(?:报告|统计表|情况表|一览表|明细表)\s*$"
+)
 #: Section kinds that close a report; a report ending inside a table without one was cut mid-table.
 CLOSING_SECTION_KINDS: tuple[str, ...] = ("problems_and_improvements", "other")
 NOT_REPORT_OPENINGS_RE = re.compile(
