@@ -83,7 +83,8 @@ def test_a_signature_dated_by_month_only_ends_a_flattened_page() -> None:
 
 
 def test_attachment_lists_contact_lines_and_titles_end_a_complete_page() -> None:
-    for last in ("附件：示例县农业局2016年政府信息公开工作情况统计表", "地址：示例县人民路一号行政中心大楼三楼东侧办公室",
+    for last in ("附件：示例县农业局2016年政府信息公开工作情况统计表",
+                 "地址：示例县人民路一号行政中心大楼三楼东侧办公室",
                  "我局认真落实条例。示例县农业局2016年度政府信息公开工作年度报告"):
         text = HEAD + last + "\n"
         assert cut_off_reason(text, find_sections(text)) is None, last

@@ -47,6 +47,7 @@ from etl.parse.patterns import (
     TITLE_TAIL_RE,
     TOWNSHIP_RE,
     USUAL_PUBLICATION_MONTHS,
+    WEAK_PAGE_LABELS,
     YEAR_PLACEHOLDER_RE,
     YEAR_SPAN_RE,
     ZONE_SUB_AREA_WORDS,
@@ -241,6 +242,15 @@ def _agency_from_body(text: str) -> str | None:
     return _expand(abbreviated, text) or abbreviated
 
 
+def _self_type(text: str) -> str | None:
+    """The type word the report uses for itself (`我局` ×5 → 局), when it says so at least twice."""
+    types = Counter(m.group("type") for m in SELF_REFERENCE_RE.finditer(text))
+    if not types:
+        return None
+    word, count = types.most_common(1)[0]
+    return word if count >= 2 else None
+
+
 def _named_self(text: str) -> str | None:
     """A self-reference that carries a name (`我们交通局` → 交通局), the last resort for the agency."""
     names = Counter(m.group("name") + m.group("type") for m in SELF_REFERENCE_RE.finditer(text) if m.group("name"))
@@ -249,12 +259,15 @@ def _named_self(text: str) -> str | None:
 
 def _page_agency(text: str, page_lines: Sequence[str]) -> str | None:
     """The publisher named by the page's own fields (`发布机构：…`, `来源：…`)."""
+    weak = None
     for source in (*page_lines, text[:TITLE_WINDOW], text[-TITLE_WINDOW:]):
         for match in PAGE_AGENCY_RE.finditer(source):
             name = _clean_agency(match.group("name"))
             if name and not NOT_AN_AGENCY_RE.search(name) and (name.endswith(AGENCY_SUFFIXES) or _region(name).code):
-                return name
-    return None
+                if match.group("label") not in WEAK_PAGE_LABELS:
+                    return name  # 发布机构 and the like name the author
+                weak = weak or name
+    return weak
 
 
 @lru_cache(maxsize=4096)
@@ -355,8 +368,8 @@ def _resolve(name: str | None, text: str, source: str | None) -> tuple[Agency, P
     return agency, place
 
 
-def _choose_name(candidates: list[tuple[str, str | None]], document: str,
-                 issues: list[Issue]) -> tuple[str | None, str | None]:
+def _choose_name(candidates: list[tuple[str, str | None]], document: str, issues: list[Issue],
+                 self_type: str | None = None) -> tuple[str | None, str | None]:
     """The agency name from the first trustworthy source; abbreviations expanded only from the document."""
     valid: list[tuple[str, str]] = []
     for source, name in candidates:
@@ -371,6 +384,12 @@ def _choose_name(candidates: list[tuple[str, str | None]], document: str,
     if not valid:
         return None, None
     source, name = valid[0]
+    if source == "page" and self_type and not name.endswith(self_type):
+        # the page names who posted it (县政府办公室) while the text speaks as 我局: a later source that
+        # ends with the text's own type word names the author
+        agreeing = next(((s, n) for s, n in valid[1:] if n.endswith(self_type)), None)
+        if agreeing:
+            source, name = agreeing
     if not is_abbreviated(name):
         fuller = next(((later_source, later) for later_source, later in valid[1:] if _contracts(name, later)), None)
         if fuller:  # `平潭县广电局` in the title, `平潭县广播电视事业局` in the signature: the full name as printed
@@ -451,7 +470,7 @@ def read_metadata(text: str, page_lines: Sequence[str] = ()) -> Metadata:
         ("page", _page_agency(text, page_lines)),
         ("signature", signer),
         ("body", _agency_from_body(text) or _named_self(text)),
-    ], document, issues)
+    ], document, issues, _self_type(text))
     if title is None:
         issues.append(Issue("info", "no_title", "No report title line was found; metadata comes from the body."))
     if name is None:

@@ -142,9 +142,11 @@ SELF_REFERENCE_RE = re.compile(
 
 #: The page's own fields naming the publisher (§2.3), in the metadata grid or a `来源：` line.
 PAGE_AGENCY_RE = re.compile(
-    rf"(?:发布机构|发布单位|发文机关|发文单位|发布部门|所属机构|公开责任部门|责任部门|信息来源|来源|生成机构)"
+    rf"(?P<label>发布机构|发布单位|发文机关|发文单位|发布部门|所属机构|公开责任部门|责任部门|信息来源|来源|生成机构)"
     rf"\s*[:：|]\s*(?P<name>[{CJK}()（）]{{2,40}})"
 )
+#: Page labels naming who posted a page rather than who wrote it: used only when no author label names one.
+WEAK_PAGE_LABELS: tuple[str, ...] = ("信息来源", "来源")
 #: Names that are a website or a page, not an agency (`来源：XX市人民政府网`).
 NOT_AN_AGENCY_RE = re.compile(r"(?:网|网站|门户|首页|专栏|客户端|微信|微博|本站|原创)$")
 #: Self-names that carry no place: kept as printed (with an issue) unless the document spells them out.
