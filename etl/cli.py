@@ -32,6 +32,29 @@ db_app = typer.Typer(
 )
 app.add_typer(db_app, name="db")
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        from etl import __version__
+        from etl.model import PARSER_VERSION
+
+        typer.echo(f"etl {__version__} (parser {PARSER_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the package and parser versions and exit."),
+) -> None:
+    """Turn government information disclosure annual reports into a PostgreSQL warehouse."""
+corpus_app = typer.Typer(help="Labelled corpora of real reports: check their gold files.", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(corpus_app, name="corpus")
+users_app = typer.Typer(help="Read-only analyst logins, optionally scoped to regions.", no_args_is_help=True,
+                        rich_markup_mode=None)
+app.add_typer(users_app, name="users")
+
 out = Console()
 err = Console(stderr=True)
 
@@ -75,6 +98,21 @@ def _url(keep_running: bool = False):
 
     url = database_url(keep_running=keep_running)
     check_connection(url)
+    return url
+
+
+def _read_url():
+    """The warehouse for a read-only command: it must exist and be at head; read commands never migrate
+    (an analyst's login could not, and a reader should not change the schema under a running load)."""
+    from etl.database import revision_behind, warehouse_missing
+
+    missing = warehouse_missing()
+    if missing:
+        raise Abort(missing, 2)
+    url = _url()
+    behind = revision_behind(url)
+    if behind:
+        raise Abort(behind, 2)
     return url
 
 
@@ -215,6 +253,16 @@ def parse_command(
 # --------------------------------------------------------------------------- etl status
 
 
+def _table_console() -> Console:
+    """A console sized when the command runs: the terminal's width (or COLUMNS), and wide when piped so
+    numbers and paths are never cut at 80 columns."""
+    import os
+
+    if out.is_terminal or os.environ.get("COLUMNS"):
+        return Console()
+    return Console(width=10_000)
+
+
 @app.command("status")
 def status_command(
     runs: int = typer.Option(10, "--runs", "-n", help="How many recent runs to show."),
@@ -228,12 +276,12 @@ def status_command(
     """
     import psycopg
 
-    from etl.database import libpq_url, upgrade
+    from etl.database import libpq_url
     from etl.load import run_lock_held
 
+    screen = _table_console()
     with friendly_errors():
-        url = _url()
-        upgrade(url)
+        url = _read_url()
         with psycopg.connect(libpq_url(url)) as conn:
             lock_held = run_lock_held(conn)
             rows = conn.execute(
@@ -251,7 +299,7 @@ def status_command(
                 table.add_row(str(rid), f"{started:%Y-%m-%d %H:%M}", shown, str(seen), str(new), str(unchanged),
                               str(failed), str(reports), str(facts),
                               (message or "")[:80])
-            out.print(table if rows else "No runs yet: try `etl run examples/reports`.")
+            screen.print(table if rows else "No runs yet: try `etl run examples/reports`.")
             issues = conn.execute(
                 "SELECT severity, code, count(*), count(DISTINCT document_id), min(message) FROM ingest.parse_issue "
                 "GROUP BY severity, code ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, "
@@ -261,7 +309,7 @@ def status_command(
                 table = Table("severity", "code", "issues", "documents", "example", title="Open parse issues")
                 for severity, code, n, docs, example in issues:
                     table.add_row(severity, code, str(n), str(docs), example[:100])
-                out.print(table)
+                screen.print(table)
             failed = conn.execute(
                 "SELECT d.path, (SELECT string_agg(i.message, ' ' ORDER BY i.id) FROM ingest.parse_issue i "
                 "WHERE i.document_id = d.id AND i.severity = 'error') FROM ingest.source_document d "
@@ -271,47 +319,94 @@ def status_command(
                 table = Table("file", "why", title="Documents that failed")
                 for path, why in failed:
                     table.add_row(path, (why or "")[:160])
-                out.print(table)
+                screen.print(table)
 
 
 # --------------------------------------------------------------------------- etl db …
 
 
 @db_app.command("url")
-def db_url() -> None:
+def db_url(
+    role: str = typer.Option(None, "--role", help="Print a read-only login's URL instead of the owner's: "
+                             "analyst (the shared BI login ogi_bi, created on first use) or a name given to "
+                             "`etl users add`."),
+) -> None:
     """Print a connection string for psql or a BI tool (starts the embedded server and leaves it running).
 
     Example: psql "$(etl db url)" -c 'SELECT count(*) FROM warehouse.report'
+
+    The owner's URL reads its password from $ETL_HOME/pgpass (mode 0600). For a BI tool use
+    `etl db start --tcp` and `etl db url --role analyst`: a read-only login over 127.0.0.1.
     """
     from etl.config import load_settings
-    from etl.database import libpq_url
+    from etl.database import printable_url
 
     with friendly_errors():
         settings = load_settings()
         url = _url(keep_running=True)
-        typer.echo(libpq_url(url))
+        if role is None:
+            typer.echo(printable_url(url, settings))
+        else:
+            typer.echo(_login_url(url, role, settings))
         if not settings.database_url:
             err.print("The embedded server keeps running for your tools; stop it with `etl db stop`.", style="dim")
 
 
+def _login_url(url, role: str, settings) -> str:
+    """The URL of a read-only login; the shared BI login is created (with a new password) when unknown."""
+    import psycopg
+
+    from etl.database import libpq_url, login_url
+    from etl.users import BI_LOGIN, UserError, add_user, load_logins, remember
+
+    name = BI_LOGIN if role == "analyst" else role
+    password = load_logins(settings.home).get(name)
+    if password is None:
+        if name != BI_LOGIN:
+            raise Abort(f"No password is kept for {name} in {settings.home}: create or reset the login with "
+                        f"`etl users add {name}`.", 2)
+        with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+            try:
+                password = add_user(conn, name)
+            except UserError as exc:
+                raise Abort(str(exc), 2) from None
+        remember(settings.home, name, password)
+    return libpq_url(login_url(url, name, password, settings))
+
+
 @db_app.command("start")
-def db_start() -> None:
+def db_start(
+    tcp: bool = typer.Option(False, "--tcp", help="Also listen on 127.0.0.1 (password required) for BI tools "
+                             "such as Metabase, Tableau (JDBC) or another local user."),
+    port: int = typer.Option(5432, "--port", help="TCP port with --tcp."),
+) -> None:
     """Start the embedded PostgreSQL and keep it running (for psql, Metabase, Superset …).
 
-    Example: etl db start && psql "$(etl db url)"
+    Example: etl db start --tcp --port 5433 && etl db url --role analyst
+
+    Every connection needs a password (scram-sha-256). Without --tcp the server listens only on a
+    Unix socket in a folder only its owner can enter.
     """
     from etl.config import load_settings
-    from etl.database import libpq_url, upgrade
+    from etl.database import DATABASE_NAME, _ensure_database, embedded_url, printable_url, upgrade
 
     with friendly_errors():
         settings = load_settings()
-        url = _url(keep_running=True)
-        upgrade(url)
         if settings.database_url:
+            if tcp:
+                raise Abort("DATABASE_URL is set: the server it names decides where it listens.", 2)
             out.print("DATABASE_URL is set, so there is no embedded server to start; the warehouse is at:")
-        else:
-            out.print(f"The embedded warehouse is running in {settings.pgdata}; connect with:")
-        typer.echo(libpq_url(url))
+            typer.echo(printable_url(_url(keep_running=True), settings))
+            return
+        url = embedded_url(settings.home, keep_running=True, tcp_port=port if tcp else None)
+        _ensure_database(url)
+        url = url.set(database=DATABASE_NAME)
+        upgrade(url)
+        where = f" and on 127.0.0.1:{port}" if tcp else ""
+        out.print(f"The embedded warehouse is running in {settings.pgdata}{where}; connect with:", highlight=False)
+        typer.echo(printable_url(_url(keep_running=True), settings))
+        if tcp:
+            out.print("For a BI tool: etl db url --role analyst", style="dim")
 
 
 @db_app.command("stop")
@@ -331,33 +426,122 @@ def db_stop() -> None:
     out.print("Stopped the embedded warehouse." if stopped else "The embedded warehouse was not running.")
 
 
+def _known_revision(revision: str) -> str:
+    from etl.database import resolve_revision
+
+    resolved = resolve_revision(revision)
+    if resolved is None:
+        raise Abort(f"There is no schema revision {revision!r}: use head, base, -1 or a revision id from "
+                    "migrations/versions/.", 2)
+    return resolved
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: str = typer.Argument("head", help="Target revision (default head).")) -> None:
     """Migrate the warehouse schema up (etl run does this by itself).
 
     Example: etl db upgrade head
     """
-    from etl.database import upgrade
+    from etl.database import current_revision, upgrade
 
     with friendly_errors():
-        upgrade(_url(), revision)
-        out.print(f"The warehouse is at revision {revision}.")
+        target = _known_revision(revision)
+        url = _url()
+        before = current_revision(url)
+        upgrade(url, revision)
+        after = current_revision(url)
+        if after == before:
+            where = "already at" if after == target else f"at {after}, past"
+            out.print(f"Nothing to upgrade: the warehouse is {where} revision {target}.", highlight=False)
+        else:
+            out.print(f"Upgraded the warehouse from revision {before} to {after}.", highlight=False)
 
 
 @db_app.command("downgrade")
 def db_downgrade(
     revision: str = typer.Argument("-1", help="Target revision: -1 (one step, the default), a revision id, "
                                    "or base (drops every table and all data)."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask before `downgrade base` drops everything."),
 ) -> None:
     """Migrate the warehouse schema down.
 
     Example: etl db downgrade -1    (undo the latest migration)
     """
-    from etl.database import downgrade
+    from etl.database import current_revision, downgrade
 
     with friendly_errors():
-        downgrade(_url(), revision)
-        out.print(f"Downgraded the warehouse to {revision}.")
+        target = _known_revision(revision)
+        url = _url()
+        if target == "base" and not yes:
+            if not sys.stdin.isatty():
+                raise Abort("`etl db downgrade base` drops every table and all data; pass --yes to confirm.", 2)
+            if not typer.confirm(f"Drop every table and all data of {url.database}?", default=False):
+                raise Abort("Nothing was changed.", 1)
+        before = current_revision(url)
+        downgrade(url, revision)
+        after = current_revision(url)
+        if after == before:
+            out.print(f"Nothing to downgrade: the warehouse is at revision {after}.", highlight=False)
+        else:
+            out.print(f"Downgraded the warehouse from revision {before} to {after}.", highlight=False)
+
+
+# --------------------------------------------------------------------------- etl users …
+
+
+@users_app.command("add")
+def users_add(
+    name: str = typer.Argument(..., help="Login name (lower-case letters, digits, _)."),
+    region: list[str] = typer.Option(None, "--region", help="GB/T 2260 division code the login may see "
+                                     "(repeatable; 430000 a province, 430400 a city). Default: all regions."),
+) -> None:
+    """Create a read-only analyst login with a new password (or reset an existing one's password and regions).
+
+    Example: etl users add alice --region 430000
+
+    The login reads the analytics views only; with --region, every view (rollups included) shows only
+    agencies within those divisions. The password is printed once and kept in $ETL_HOME/logins.json
+    (mode 0600) for `etl db url --role NAME`.
+    """
+    import psycopg
+
+    from etl.config import load_settings
+    from etl.database import libpq_url, login_url, upgrade
+    from etl.users import UserError, add_user, remember
+
+    with friendly_errors():
+        settings = load_settings()
+        url = _url()
+        upgrade(url)  # the scope table arrives with revision 0006
+        with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+            try:
+                password = add_user(conn, name, region or [])
+            except UserError as exc:
+                raise Abort(str(exc), 2) from None
+        remember(settings.home, name, password)
+        scope = ", ".join(sorted(set(region))) if region else "all regions"
+        out.print(f"Login {name} (read-only, {scope}); its URL:", highlight=False)
+        typer.echo(libpq_url(login_url(url, name, password, settings)))
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List the analyst logins and the regions each may see.
+
+    Example: etl users list
+    """
+    import psycopg
+
+    from etl.database import libpq_url
+    from etl.users import scopes
+
+    with friendly_errors():
+        with psycopg.connect(libpq_url(_read_url())) as conn:
+            logins = scopes(conn)
+        table = Table("login", "regions", title="Analyst logins")
+        for name, codes in logins.items():
+            table.add_row(name, ", ".join(codes) or "all")
+        out.print(table if logins else "No analyst logins yet: etl users add NAME.")
 
 
 # --------------------------------------------------------------------------- etl export
@@ -387,14 +571,13 @@ def export_command(
     import psycopg
     from psycopg import sql
 
-    from etl.database import libpq_url, upgrade
+    from etl.database import libpq_url
 
     with friendly_errors():
         if fmt not in ("csv", "parquet"):
             raise Abort("--format must be csv or parquet.", 2)
         name = view.removeprefix("analytics.")
-        url = _url()
-        upgrade(url)
+        url = _read_url()
         with psycopg.connect(libpq_url(url)) as conn:
             names = analytics_relations(conn)
             if name not in names:
@@ -458,35 +641,90 @@ def checks_command(
 
 
 def ready_engine_for_cli():
-    """The configured warehouse migrated to head, as an engine."""
-    from etl.database import make_engine, upgrade
+    """The configured warehouse as an engine, for reading: never migrated here (see _read_url)."""
+    from etl.database import make_engine
 
-    url = _url()
-    upgrade(url)
-    return make_engine(url)
+    return make_engine(_read_url())
 
 
-# --------------------------------------------------------------------------- etl devset
+# --------------------------------------------------------------------------- etl score, devset, corpus
+
+
+def _shared_folder(name: str) -> Path:
+    beside_repo = Path(__file__).resolve().parent.parent.parent / "shared" / name
+    return beside_repo if beside_repo.is_dir() else Path("../shared") / name
+
+
+@app.command("score")
+def score_command(
+    folder: Path = typer.Argument(..., help="A labelled folder: the corpus (reports/ + gold/, e.g. tests/corpus), "
+                                  "the development set (../shared/devset) or the seeds (../shared/seeds)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss with the expected and produced "
+                                 "value."),
+    json_out: Path = typer.Option(None, "--json", help="Also write every field's verdict as JSON to this file."),
+) -> None:
+    """Score the parser field by field against hand-checked labels. Needs no database.
+
+    Each labelled report runs through the real pipeline. The table breaks accuracy down by field family
+    (metadata, table_cells, prose_figures, measures), format (template / prose / not_report) and
+    completeness (complete / partial page); false zeros (unstated stored as 0) and approximate-flag
+    mismatches are counted apart. Accuracy = (correct + both blank) / fields scored.
+
+    Example: etl score tests/corpus --verbose
+    """
+    from etl import score
+
+    if not score.is_labelled_folder(folder):
+        typer.echo(f"no labelled reports at {folder} (expected gold/*.json or expected/*.json)", err=True)
+        raise typer.Exit(1)
+    result = score.score_folder(folder)
+    typer.echo(result.format_table(verbose=verbose))
+    if json_out is not None:
+        json_out.write_text(score.dump_json(result), encoding="utf-8")
 
 
 @app.command("devset")
 def devset_command(
     folder: Path = typer.Argument(None, help="The development set folder: reports/*.txt and gold/*.json "
                                   "(default: ../shared/devset beside the repository or the current folder)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss."),
 ) -> None:
-    """Score the parser against the development set (values checked by hand).
-
-    Prints, per field, how many reports got it correct, wrong, missing or spurious, then precision
-    and recall and every disagreement. Needs no database.
+    """Score the parser against the development set: `etl score` on ../shared/devset.
 
     Example: etl devset ../shared/devset
     """
-    from etl import devset
+    from etl import score
 
-    if folder is None:
-        beside_repo = Path(__file__).resolve().parent.parent.parent / "shared" / "devset"
-        folder = beside_repo if beside_repo.is_dir() else Path("../shared/devset")
-    raise typer.Exit(devset.main([str(folder)]))
+    folder = folder or _shared_folder("devset")
+    if not (folder / "reports").is_dir():
+        typer.echo(f"no devset at {folder} (expected reports/ and gold/)", err=True)
+        raise typer.Exit(1)
+    typer.echo(score.score_folder(folder).format_table(verbose=verbose))
+
+
+@corpus_app.command("check")
+def corpus_check_command(
+    folder: Path = typer.Argument(Path("tests/corpus"), help="A corpus folder (reports/ + gold/)."),
+    only: list[str] = typer.Option(None, "--only", help="Check only these item ids (repeatable)."),
+) -> None:
+    """Check the gold files of a labelled corpus: keys, every template cell, identities, numbers in the source.
+
+    Then prints how the corpus spreads over years, formats, media, provinces, levels, damage and sources.
+
+    Exit status 1 when any gold file has a problem; each problem names the item and what to re-read.
+
+    Example: etl corpus check tests/corpus --only 2021_js_example
+    """
+    from etl.corpus import check_corpus, format_spread, spread
+
+    problems = check_corpus(folder, only or None, _shared_folder("corpus-exclusions.txt"))
+    for problem in problems:
+        typer.echo(str(problem))
+    if not only:
+        typer.echo(format_spread(spread(folder)))
+    typer.echo(f"{len(problems)} problem(s)")
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command("version")

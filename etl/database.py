@@ -1,14 +1,14 @@
 """Where the warehouse lives: the server named by DATABASE_URL, or an embedded PostgreSQL.
 
-The embedded server is pgserver (PostgreSQL binaries shipped in a wheel) running in
-``$ETL_HOME/pgdata`` on a Unix socket, so a new user needs no setup. Migrations to head
+The embedded server is PostgreSQL from the pgserver wheel, run by etl.embedded in
+``$ETL_HOME/pgdata`` on a private Unix socket with password authentication, so a new user needs no
+setup. Migrations to head
 are applied before every run, so the schema is always the one this code expects.
 """
 
 from __future__ import annotations
 
 import logging
-import warnings
 from functools import cache
 from pathlib import Path
 
@@ -22,47 +22,21 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 log = logging.getLogger(__name__)
 
-# pgserver warns on import when XDG_RUNTIME_DIR is unset and falls back to /tmp, which is fine
-warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR")
-
-
-def embedded_server(pgdata: Path, keep_running: bool = False):
-    """Start (or attach to) the embedded PostgreSQL in `pgdata` and return the pgserver handle.
-
-    With `keep_running` the server outlives this process (for `etl db start`, psql and BI
-    tools); otherwise it stops when the last process using it exits.
-    """
-    import pgserver
-
-    pgdata.mkdir(parents=True, exist_ok=True)
-    # a server someone started with `etl db start` (for psql or a BI tool) is left running when we exit
-    keep_running = keep_running or embedded_running(pgdata)
-    server = pgserver.get_server(pgdata, cleanup_mode=None if keep_running else "stop")
-    if DATABASE_NAME not in server.psql("SELECT datname FROM pg_database;"):
-        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
-    return server
-
-
 def embedded_running(pgdata: Path) -> bool:
     """Whether an embedded server is running in `pgdata`."""
-    from pgserver.utils import PostmasterInfo
+    from etl.embedded import EmbeddedServer
 
-    info = PostmasterInfo.read_from_pgdata(pgdata) if (pgdata / "postmaster.pid").exists() else None
-    return bool(info and info.is_running())
+    return EmbeddedServer(pgdata.parent).running()
 
 
 def stop_embedded(pgdata: Path) -> bool:
-    """Stop the embedded server in `pgdata`; False when none was running."""
-    import os
+    """Stop the embedded server in `pgdata` (also when `etl db start` asked to keep it); False when none ran."""
+    from etl.embedded import EmbeddedError, EmbeddedServer
 
-    from pgserver import pg_ctl
-
-    if not embedded_running(pgdata):
-        return False
-    user = "pgserver" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
-    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
-    (pgdata / ".handle_pids.json").unlink(missing_ok=True)  # handles of processes that are gone
-    return True
+    try:
+        return EmbeddedServer(pgdata.parent).release()
+    except EmbeddedError as exc:
+        raise DatabaseUnavailable(str(exc)) from None
 
 
 class DatabaseUnavailable(Exception):
@@ -84,21 +58,50 @@ def check_connection(url: URL) -> None:
         ) from None
 
 
+def embedded_url(home: Path, keep_running: bool = False, tcp_port: int | None = None,
+                 user: str | None = None, password: str | None = None) -> URL:
+    """The URL of the embedded warehouse in `home` (started or joined), as the superuser by default.
+
+    The URL carries the password: it is for this process (never put it in a command line). For the
+    superuser, `printable_url` gives a form that reads the password from a 0600 file instead.
+    """
+    from etl.embedded import EmbeddedError, EmbeddedServer
+
+    server = EmbeddedServer(home)
+    try:
+        endpoint = server.attach(keep_running, tcp_port)
+        if user is None:
+            user, password = "postgres", server.password()
+    except EmbeddedError as exc:
+        raise DatabaseUnavailable(str(exc)) from None
+    if endpoint.tcp_host and tcp_port is not None:
+        return URL.create("postgresql+psycopg", user, password, endpoint.tcp_host, endpoint.port, DATABASE_NAME)
+    return URL.create("postgresql+psycopg", user, password, None, None, DATABASE_NAME,
+                      query={"host": str(endpoint.socket_dir), "port": str(endpoint.port)})
+
+
 @cache
-def _embedded_url(pgdata: str, keep_running: bool) -> str:
-    server = embedded_server(Path(pgdata), keep_running)
-    _embedded_handles.append(server)  # keep the handle alive for the life of the process
-    return server.get_uri(DATABASE_NAME)
+def _embedded_url(home: str, keep_running: bool) -> URL:
+    url = embedded_url(Path(home), keep_running)
+    _ensure_database(url)
+    return url
 
 
-_embedded_handles: list[object] = []
+def _ensure_database(url: URL) -> None:
+    """CREATE DATABASE ogi on a new embedded cluster (connected to the maintenance database)."""
+    import psycopg
+
+    with psycopg.connect(libpq_url(url.set(database="postgres")), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE_NAME,)).fetchone():
+            conn.execute(f"CREATE DATABASE {DATABASE_NAME}")
 
 
 def database_url(settings: Settings | None = None, keep_running: bool = False) -> URL:
     """The SQLAlchemy URL of the warehouse (psycopg 3 driver), starting the embedded server if needed."""
     settings = settings or load_settings()
-    raw = settings.database_url or _embedded_url(str(settings.pgdata), keep_running)
-    url = make_url(raw)
+    if not settings.database_url:
+        return _embedded_url(str(settings.home), keep_running)
+    url = make_url(settings.database_url)
     if url.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
         url = url.set(drivername="postgresql+psycopg")
     return url
@@ -144,3 +147,95 @@ def ready_engine(settings: Settings | None = None) -> Engine:
     url = database_url(settings)
     upgrade(url)
     return make_engine(url)
+
+
+# --------------------------------------------------------------------------- URLs to hand out, revisions
+
+
+def printable_url(url: URL, settings: Settings | None = None) -> str:
+    """The URL to print for psql: for the embedded superuser the password stays in $ETL_HOME/pgpass (0600)
+    instead of the URL, since a URL passed to psql shows in every user's process list."""
+    settings = settings or load_settings()
+    if settings.database_url or url.username != "postgres":
+        return libpq_url(url)
+    from etl.embedded import PGPASS_FILE
+
+    query = {**url.query, "passfile": str(settings.home / PGPASS_FILE)}
+    return libpq_url(url.set(password=None, query=query))
+
+
+def login_url(url: URL, user: str, password: str, settings: Settings | None = None) -> URL:
+    """`url` with another login: over TCP when the embedded server serves it (BI tools need TCP)."""
+    settings = settings or load_settings()
+    if not settings.database_url:
+        from etl.embedded import EmbeddedServer
+
+        endpoint = EmbeddedServer(settings.home).endpoint()
+        if endpoint is not None and endpoint.tcp_host:
+            return URL.create(url.drivername, user, password, endpoint.tcp_host, endpoint.port, url.database)
+    return url.set(username=user, password=password)
+
+
+def warehouse_missing(settings: Settings | None = None) -> str | None:
+    """For read commands: a sentence when no embedded warehouse exists yet (rather than creating an empty one)."""
+    settings = settings or load_settings()
+    if settings.database_url or (settings.pgdata / "PG_VERSION").exists():
+        return None
+    return (f"There is no warehouse at {settings.pgdata} (ETL_HOME={settings.home}). Load reports first "
+            "(`etl run PATH`), or set ETL_HOME or DATABASE_URL to the warehouse you mean.")
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head() or "base"
+
+
+def revision_behind(url: URL) -> str | None:
+    """A sentence when the schema at `url` is not at head (read commands never migrate); None when current
+    or when the login may not read the revision (then the queries themselves will say what is wrong)."""
+    import psycopg
+
+    with psycopg.connect(libpq_url(url)) as conn:
+        try:
+            row = conn.execute("SELECT version_num FROM public.alembic_version").fetchone()
+        except psycopg.errors.UndefinedTable:
+            row = ("base",)
+        except psycopg.errors.InsufficientPrivilege:
+            return None
+    current, head = (row or ("base",))[0], head_revision()
+    if current == head:
+        return None
+    if current == "base":
+        return ("The warehouse has no schema yet. Run `etl db upgrade` (or load reports with `etl run PATH`) as "
+                "its owner first.")
+    return (f"The warehouse schema is at revision {current}; this etl needs {head}. Run `etl db upgrade` as the "
+            "warehouse owner, then try again.")
+
+
+def current_revision(url: URL) -> str:
+    """The schema revision of the database at `url` ('base' when it has none)."""
+    import psycopg
+
+    with psycopg.connect(libpq_url(url)) as conn:
+        try:
+            row = conn.execute("SELECT version_num FROM public.alembic_version").fetchone()
+        except psycopg.errors.UndefinedTable:
+            return "base"
+    return row[0] if row else "base"
+
+
+def resolve_revision(revision: str) -> str | None:
+    """The revision id `revision` names (head, base, an id or a unique prefix); None when it names none.
+
+    Relative targets (-1, +2) are left to Alembic and returned as given."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    if revision in ("head", "heads", "base") or (revision.lstrip("+-").isdigit() and revision[0] in "+-"):
+        return head_revision() if revision in ("head", "heads") else revision
+    try:
+        found = ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(revision)
+    except CommandError:
+        return None
+    return found.revision if found else None

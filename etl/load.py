@@ -8,7 +8,7 @@ the same transaction, so a reader never sees a half-replaced document.
 Rows are written with COPY (psycopg 3). Report and section ids are allocated from their identity
 sequences first, so the fact rows that point at them can be copied in the same batch.
 
-Run bookkeeping lives in ``ingest.etl_run``; a session-level advisory lock keeps two runs from
+Run bookkeeping lives in ``ingest.etl_run``; a lock on ``ingest.run_lock`` keeps two runs from
 interleaving; ``ingest.source_file`` lets a no-op rerun skip unchanged files without reading them.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,9 @@ import psycopg
 
 from etl.model import Fact, Issue, ParsedDocument, Report
 
-#: Key of the session advisory lock held by `etl run` (pg_locks shows it as classid 0, objid 727001).
+#: The table `etl run` locks for its whole duration (revision 0006): only writers of ingest can lock it.
+RUN_LOCK_TABLE = "ingest.run_lock"
+#: Key of the advisory lock that serialises the first run on a warehouse older than revision 0006.
 RUN_LOCK_KEY = 727001
 
 #: The example alias file shipped with the package (analysts copy it to $ETL_HOME or pass --aliases).
@@ -55,12 +57,43 @@ def connect(conninfo: str) -> psycopg.Connection:
     return psycopg.connect(conninfo, application_name="etl", options="-c synchronous_commit=off")
 
 
-def acquire_run_lock(conn: psycopg.Connection, wait: bool) -> None:
-    """Take the session advisory lock that serialises runs, or raise LockBusy when `wait` is False.
+def acquire_run_lock(conn: psycopg.Connection, wait: bool, migrate: Callable[[], None] | None = None) -> None:
+    """Take the lock that serialises runs, then call `migrate`; raise LockBusy when busy and `wait` is False.
 
-    Session-level on a connection of its own, so it is held across the per-document transactions and
-    released by PostgreSQL itself when the process dies (a killed run never leaves a stale lock).
+    The lock is ``LOCK TABLE ingest.run_lock IN EXCLUSIVE MODE`` in a transaction left open on `conn`
+    (a connection of its own: nothing else may commit on it) for the whole run. Only roles that may
+    write ingest can take it, so a read-only analyst cannot block a run (any role can take an advisory
+    lock), and PostgreSQL releases it when the process dies. The open transaction has no snapshot and no
+    transaction id, so it holds back nothing. A warehouse older than revision 0006 has no such table:
+    its first run serialises the migration with the old advisory lock, then takes the table lock.
     """
+    conn.execute("SET idle_in_transaction_session_timeout = 0")  # the lock transaction idles for the whole run
+    conn.commit()
+    bootstrap = conn.execute("SELECT to_regclass(%s) IS NULL", (RUN_LOCK_TABLE,)).fetchone()[0]
+    conn.commit()
+    if bootstrap:
+        _advisory_lock(conn, wait)
+        try:
+            if migrate is not None:
+                migrate()
+            _lock_table(conn, wait)
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (RUN_LOCK_KEY,))  # session-level: no commit needed
+        return
+    _lock_table(conn, wait)
+    if migrate is not None:
+        migrate()
+
+
+def _lock_table(conn: psycopg.Connection, wait: bool) -> None:
+    try:
+        conn.execute(f"LOCK TABLE {RUN_LOCK_TABLE} IN EXCLUSIVE MODE" + ("" if wait else " NOWAIT"))
+    except psycopg.errors.LockNotAvailable:
+        conn.rollback()
+        raise LockBusy(_busy_message(conn)) from None
+
+
+def _advisory_lock(conn: psycopg.Connection, wait: bool) -> None:
     with conn.cursor() as cur:
         if wait:
             cur.execute("SELECT pg_advisory_lock(%s)", (RUN_LOCK_KEY,))
@@ -95,10 +128,11 @@ def run_lock_held(conn: psycopg.Connection) -> bool:
     """Whether some session currently holds the run lock (used to tell running from interrupted runs)."""
     with conn.cursor() as cur:
         cur.execute(
-            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 "
-            "AND objid = %s AND objsubid = 1 AND granted AND database = "
-            "(SELECT oid FROM pg_database WHERE datname = current_database()))",
-            (RUN_LOCK_KEY,),
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE granted AND database = "
+            "(SELECT oid FROM pg_database WHERE datname = current_database()) AND ("
+            "(locktype = 'relation' AND relation = to_regclass(%s) AND mode = 'ExclusiveLock') OR "
+            "(locktype = 'advisory' AND classid = 0 AND objid = %s AND objsubid = 1)))",
+            (RUN_LOCK_TABLE, RUN_LOCK_KEY),
         )
         return bool(cur.fetchone()[0])
 

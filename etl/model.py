@@ -11,9 +11,11 @@ dataclasses so they pickle cheaply across the process pool and serialise to the
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -28,9 +30,35 @@ Level = Literal["central", "province", "city", "county", "township"]
 Scope = Literal["region", "agency"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]
 
-#: Bumped whenever a change to extract/normalise/parse can change the output for an
-#: unchanged file; the loader re-parses documents loaded by an older version.
-PARSER_VERSION = "0.2.0"  # 0.2.0: agency sources, townships, truncation, wider prose (issue 10)
+#: The sources whose change can change what the pure stages produce for an unchanged file.
+#: (data/special_zones.csv: the gazetteer's zone mapping decides regions and levels.)
+PARSER_SOURCES: tuple[str, ...] = ("extract", "normalise", "parse", "vocabulary.py", "model.py",
+                                  "data/special_zones.csv")
+
+
+def parser_source_digest(package_dir: Path | None = None) -> str:
+    """SHA-256 over the parsing code and vocabulary (file paths and bytes, in a fixed order).
+
+    Deriving the parser version from the code itself means no one has to remember a bump: any edit to
+    extract, normalise, parse, the vocabulary or the stage contracts makes the next run re-parse the
+    documents an older parser loaded, and nothing else does.
+    """
+    root = package_dir or Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in PARSER_SOURCES:
+        target = root / name
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        for path in files:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+#: What the loader compares to decide whether a document must be re-parsed: the release plus a digest
+#: of the parsing sources (`parser_source_digest`).
+PARSER_VERSION = f"0.1.0+{parser_source_digest()[:12]}"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 `process_file` is the pure part (extract → normalise → parse of one file; never raises).
 `run` is what `etl run` does:
 
-1. take the run lock (a PostgreSQL advisory lock), migrate to head, open an ``ingest.etl_run`` row;
+1. take the run lock (LOCK TABLE ingest.run_lock), migrate to head, open an ``ingest.etl_run`` row;
 2. apply the agency alias file;
 3. walk the inputs (files or folders, recursively, hidden files skipped) in batches; a file whose
    path, size and mtime match ``ingest.source_file`` and whose document was loaded by this parser
@@ -305,12 +305,10 @@ def run(
     progress = on_progress or (lambda kind, n: None)
     lock_conn = load.connect(conninfo)
     try:
-        load.acquire_run_lock(lock_conn, wait_for_lock)
-        if migrate is not None:
-            migrate()
-        load.mark_interrupted_runs(lock_conn)
+        load.acquire_run_lock(lock_conn, wait_for_lock, migrate)  # lock_conn keeps its transaction open
         version = current_parser_version()
         conn = load.connect(conninfo)
+        load.mark_interrupted_runs(conn)
         run_id = load.start_run(conn, command, version)
         counts = load.RunCounts()
         unreadable: list[str] = []

@@ -438,3 +438,49 @@ check_result = sa.Table(
 )
 
 FACT_TABLES = {"requests": requests, "appeals": appeals, "disclosure_counts": disclosure_counts}
+
+#: Foreign keys that deletes cascade through (a re-parse replaces one document's rows) or that run
+#: bookkeeping joins on. Indexed so that removing one document's rows costs the same at any warehouse
+#: size: without them every deleted section or report scans the fact tables. Foreign keys into the
+#: vocabulary lookup tables stay unindexed on purpose: their rows are never deleted in normal use, and
+#: three more indexes per fact row would slow every load.
+DELETE_PATH_INDEXES: tuple[tuple[sa.Table, str], ...] = (
+    (source_document, "first_run_id"),
+    (source_document, "last_run_id"),
+    (source_file, "document_id"),
+    (source_file, "last_seen_run_id"),
+    (parse_issue, "run_id"),
+    (report, "run_id"),
+    *((table, "section_id") for table in (*FACT_TABLES.values(), improvement_measures)),
+)
+for _table, _column in DELETE_PATH_INDEXES:
+    sa.Index(None, _table.c[_column])
+
+
+# --------------------------------------------------------------------------- access control (revision 0006)
+
+run_lock = sa.Table(
+    "run_lock",
+    metadata,
+    sa.Column("singleton", sa.Boolean, sa.CheckConstraint("singleton", name="singleton"), primary_key=True,
+              server_default=sa.text("true"), comment="Always true; the table is only ever locked."),
+    schema="ingest",
+    comment="Locked (EXCLUSIVE MODE) by the etl run in progress for its whole duration; holds no data. Only roles "
+    "that may write ingest can take the lock.",
+)
+
+analyst_scope = sa.Table(
+    "analyst_scope",
+    metadata,
+    sa.Column("role_name", sa.Text, primary_key=True, comment="Login role (a member of ogi_analyst)."),
+    sa.Column("adcode", sa.String(6), sa.CheckConstraint("adcode ~ '^[0-9]{6}$'", name="adcode"), primary_key=True,
+              comment="GB/T 2260 code: 430000 a province, 430400 a city, 430405 a county; the role sees agencies "
+              "whose adcode lies within it."),
+    sa.Column("prefix", sa.Text, sa.Computed("CASE WHEN adcode LIKE '__0000' THEN left(adcode, 2) WHEN adcode LIKE "
+                                             "'____00' THEN left(adcode, 4) ELSE adcode END", persisted=True),
+              comment="The adcode without its trailing 00 pairs: agency adcodes starting with it lie within the "
+              "division."),
+    schema="warehouse",
+    comment="Divisions a login role may see in the analytics views (etl users add NAME --region ADCODE). A role "
+    "with no row sees every region.",
+)

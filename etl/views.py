@@ -34,6 +34,8 @@ CHECKS_DIR = SQL_DIR / "checks"
 EXAMPLES_DIR = SQL_DIR / "examples"
 ANALYTICS = "analytics"
 ANALYST_ROLE = "ogi_analyst"
+#: Owner of every analytics view (revision 0006): not a superuser, so row-level security scopes analysts.
+VIEW_OWNER = "ogi_views"
 DICTIONARY_SCHEMAS = ("ingest", "warehouse", "analytics")
 SEVERITIES = ("fail", "warn")
 
@@ -187,6 +189,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 ANALYST_ROLE = {role!r}
+VIEW_OWNER = {owner!r}
 
 {views}
 {previous}
@@ -197,8 +200,11 @@ def _drop(names: list[str]) -> None:
 
 
 def _create(views: list[tuple[str, str]]) -> None:
-    for _name, sql in views:
+    for name, sql in views:
         op.execute(sa.text(sql))
+        # views run with their owner's rights: a superuser owner would bypass the region scoping (0006)
+        op.execute(f"""DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = '{{VIEW_OWNER}}') THEN
+            ALTER VIEW analytics.{{name}} OWNER TO {{VIEW_OWNER}}; END IF; END $$""")
     op.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO {{ANALYST_ROLE}}")
 
 
@@ -241,6 +247,7 @@ def new_revision(message: str, names: Sequence[str], script_location: Path | Non
         down_revision=head,
         created=now.strftime("%Y-%m-%d %H:%M:%S"),
         role=ANALYST_ROLE,
+        owner=VIEW_OWNER,
         views=embed(order),
         previous=_literal(
             [(n, previous[n]) for n in order if n in previous], "PREVIOUS_VIEWS",

@@ -100,8 +100,8 @@ def test_reparse_forces_a_new_parse(corpus, conninfo):
 
 
 def test_the_run_lock_keeps_a_second_run_out(corpus, conninfo):
-    holder = psycopg.connect(conninfo, autocommit=True)
-    holder.execute("SELECT pg_advisory_lock(%s)", (load.RUN_LOCK_KEY,))
+    holder = psycopg.connect(conninfo)
+    holder.execute(f"LOCK TABLE {load.RUN_LOCK_TABLE} IN EXCLUSIVE MODE")  # what a run holds
     try:
         with pytest.raises(load.LockBusy, match="--wait"):
             run(corpus, conninfo)
@@ -111,7 +111,7 @@ def test_the_run_lock_keeps_a_second_run_out(corpus, conninfo):
         time.sleep(1.0)
         assert not finished  # still queued behind the lock
     finally:
-        holder.execute("SELECT pg_advisory_unlock(%s)", (load.RUN_LOCK_KEY,))
+        holder.rollback()
         holder.close()
     waiter.join(60)
     assert finished and finished[0].counts.files_new == 12

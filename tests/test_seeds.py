@@ -15,6 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from etl.corpus import (
+    SEED_APPEAL_FIELDS,
+    SEED_CATEGORY_LABELS,
+    SEED_CHANNEL_LABELS,
+    SEED_STATISTICS_TABLE_LABELS,
+)
 from etl.model import Fact, ParsedDocument, Report
 from etl.pipeline import process_file
 
@@ -23,45 +29,11 @@ SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 
 pytestmark = pytest.mark.seeds
 
-#: Expected-JSON labels → canonical keys (report-format.md §13).
-CHANNEL_LABELS: dict[str, str] = {
-    "provincial government portal": "proactive.channel.government_portal",
-    "provincial government website": "proactive.channel.government_portal",
-    "government website": "proactive.channel.government_portal",
-    "city party-government portal": "proactive.channel.government_portal",
-    "agency website": "proactive.channel.agency_website",
-    "agency information website": "proactive.channel.agency_website",
-    "government gazette issues": "proactive.channel.gazette",
-    "press conferences": "proactive.channel.press_conference",
-    "provided to reading rooms": "proactive.channel.reading_room",
-    "media": "proactive.channel.media",
-    # information sent to the OGI office of the level above: a channel with no key of its own,
-    # kept as channel "other" with the printed label
-    "sent to provincial OGI office": "proactive.channel.other",
-}
-CATEGORY_LABELS: dict[str, str] = {
-    "institutional functions": "proactive.category.institutional",
-    "policies and regulations": "proactive.category.policy",
-    "policy documents": "proactive.category.policy",
-    "plans": "proactive.category.planning",
-    "business information": "proactive.category.business",
-    "normative documents": "proactive.category.normative_documents",
-    "department news": "proactive.category.news",
-    "livelihood and public welfare": "proactive.category.livelihood",
-    "other": "proactive.category.other",
-}
-STATISTICS_TABLE_LABELS: dict[str, str] = {
-    "proactive disclosure (一)": "proactive.total",
-    "proactive government information items": "proactive.deduplicated",
-    "department news on city portal": "proactive.category.news",
-    "key-area items on city portal": "proactive.category.key_areas",
-    "responses to public opinion": "responses.public_concerns",
-}
-APPEAL_FIELDS: dict[str, str] = {
-    "review_total": "review",
-    "litigation_total": "litigation",
-    "complaints_total": "complaint",
-}
+#: Expected-JSON labels → canonical keys (report-format.md §13), shared with `etl score`.
+CHANNEL_LABELS = SEED_CHANNEL_LABELS
+CATEGORY_LABELS = SEED_CATEGORY_LABELS
+STATISTICS_TABLE_LABELS = SEED_STATISTICS_TABLE_LABELS
+APPEAL_FIELDS = SEED_APPEAL_FIELDS
 FIELDS = (
     "agency", "region", "level", "year", "published_on", "format", "sections", "proactive_total",
     "channels", "categories", "statistics_table", "requests_new", "fees", "appeals", "measures", "issues",

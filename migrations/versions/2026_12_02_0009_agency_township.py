@@ -3,8 +3,8 @@
 The parser now resolves agency names down to townships and street offices (the MCA division list);
 the warehouse keeps the township's name and code beside province, city, county and adcode.
 
-Revision ID: 0005
-Revises: 0003
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-02 11:20:00
 """
 from __future__ import annotations
@@ -14,9 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0005'
-# NOTE for merging: when revision 0004 (another branch) is merged first, this becomes '0004'
-down_revision: str | None = '0003'
+revision: str = '0009'
+down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
