@@ -488,7 +488,8 @@ class Loader:
             report_rows.append((
                 report_id, document_id, ordinal, agency_id, _clean(report.agency.name), year, _clean(report.title),
                 report.published_on, report_format, scope, level, _clean(report.agency.province),
-                _clean(report.agency.city), _clean(report.agency.county), report.agency.adcode, report.truncated,
+                _clean(report.agency.city), _clean(report.agency.county), report.agency.adcode,
+                _clean(report.agency.township), report.agency.township_code, report.truncated,
                 False, reason, report.offset, _clean(report.text), self.run_id,
             ))
             by_ordinal: dict[int, int] = {}
@@ -520,7 +521,8 @@ class Loader:
 
         self._copy(cur, "warehouse.report", (
             "id", "document_id", "ordinal", "agency_id", "agency_name", "year", "title", "published_on", "format",
-            "scope", "level", "province", "city", "county", "adcode", "is_truncated", "is_primary", "primary_reason",
+            "scope", "level", "province", "city", "county", "adcode", "township", "township_code", "is_truncated",
+            "is_primary", "primary_reason",
             "text_offset", "text", "run_id"), report_rows)
         self._copy(cur, "warehouse.section", (
             "id", "report_id", "ordinal", "kind", "subkind", "heading", "start_offset", "end_offset"), section_rows)
@@ -599,10 +601,11 @@ class Loader:
                 agency = report.agency
                 cur.execute(
                     "UPDATE warehouse.agency SET province = COALESCE(province, %s), city = COALESCE(city, %s), "
-                    "county = COALESCE(county, %s), adcode = COALESCE(adcode, %s), level = COALESCE(level, %s) "
-                    "WHERE id = %s",
+                    "county = COALESCE(county, %s), adcode = COALESCE(adcode, %s), level = COALESCE(level, %s), "
+                    "township = COALESCE(township, %s), township_code = COALESCE(township_code, %s) WHERE id = %s",
                     (agency.province, agency.city, agency.county, agency.adcode,
-                     agency.level if agency.level in self.vocab["level"] else None, agency_id),
+                     agency.level if agency.level in self.vocab["level"] else None, agency.township,
+                     agency.township_code, agency_id),
                 )
         self._agency_ids[name] = agency_id
         return agency_id

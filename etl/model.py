@@ -31,7 +31,9 @@ Scope = Literal["region", "agency"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]
 
 #: The sources whose change can change what the pure stages produce for an unchanged file.
-PARSER_SOURCES: tuple[str, ...] = ("extract", "normalise", "parse", "vocabulary.py", "model.py")
+#: (data/special_zones.csv: the gazetteer's zone mapping decides regions and levels.)
+PARSER_SOURCES: tuple[str, ...] = ("extract", "normalise", "parse", "vocabulary.py", "model.py",
+                                  "data/special_zones.csv")
 
 
 def parser_source_digest(package_dir: Path | None = None) -> str:
@@ -121,6 +123,8 @@ class CleanText:
     repairs: tuple[Repair, ...] = ()
     issues: tuple[Issue, ...] = ()
     offset_map: tuple[int, ...] = ()
+    #: the page's metadata lines (`发布机构：…`, `发布日期：…`) removed as chrome, simplified, for the parser
+    page_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +213,12 @@ class Agency:
     adcode: str | None = None
     level: str | None = None
     scope: str = "agency"
+    #: the township or street (乡、镇、街道) the agency belongs to, when its name states one
+    township: str | None = None
+    #: the township's 9-digit division code (the first 9 digits of the 12-digit statistical code)
+    township_code: str | None = None
+    #: where the name was read: ``title``, ``page`` (the page's 发布机构/来源 fields), ``signature`` or ``body``
+    name_source: str | None = None
 
 
 def section_at(sections: list[Section], position: int) -> Section | None:

@@ -162,7 +162,7 @@ def _pool_context():
     # forkserver: workers start from a clean, preloaded process (no inherited database sockets)
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["etl.pipeline"])
+        ctx.set_forkserver_preload(["etl.pipeline", "etl.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 

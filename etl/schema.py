@@ -209,6 +209,8 @@ agency = sa.Table(
     sa.Column("city", sa.Text, comment="Prefecture-level division, if any."),
     sa.Column("county", sa.Text, comment="County-level division, if any."),
     sa.Column("adcode", sa.String(6), comment="GB/T 2260 code of the agency's region."),
+    sa.Column("township", sa.Text, comment="Township-level division (乡、镇、街道), if any."),
+    sa.Column("township_code", sa.String(9), comment="9-digit division code of the township, if any."),
     _fk("level", "warehouse.level.key", "Administrative level of the agency.", nullable=True),
     schema=WAREHOUSE,
     comment="One row per canonical agency (a renamed agency keeps one row; its names are aliases).",
@@ -266,6 +268,8 @@ report = sa.Table(
     sa.Column("city", sa.Text, comment="City as parsed."),
     sa.Column("county", sa.Text, comment="County as parsed."),
     sa.Column("adcode", sa.String(6), comment="GB/T 2260 code as parsed."),
+    sa.Column("township", sa.Text, comment="Township (乡、镇、街道) as parsed."),
+    sa.Column("township_code", sa.String(9), comment="9-digit township division code as parsed."),
     sa.Column(
         "is_truncated",
         sa.Boolean,

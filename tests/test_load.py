@@ -85,6 +85,27 @@ def test_unknown_stays_absent(loader):
     assert q(loader, "SELECT count(*) FROM warehouse.requests WHERE item <> 'new_received'") == [(0,)]
 
 
+def test_township_and_its_code_are_stored_for_the_report_and_the_agency(loader):
+    town = report(agency="示例镇人民政府")
+    town.agency = Agency("示例镇人民政府", province="示例省", county="示例县", adcode="990101", level="township",
+                         township="示例镇", township_code="990101100", name_source="title")
+    put(loader, document("e7", town))
+    assert q(loader, "SELECT township, township_code FROM warehouse.report") == [("示例镇", "990101100")]
+    assert q(loader, "SELECT township, township_code FROM warehouse.agency WHERE name = '示例镇人民政府'") == [
+        ("示例镇", "990101100")]
+
+
+def test_reports_with_an_unknown_agency_or_year_stay_visible_with_the_reason(loader):
+    unknown_year = report(year=None)
+    unknown_year.issues.append(Issue("warning", "year_unknown", "No report year was found."))
+    put(loader, document("f8", unknown_year, report(agency=None, year=2018)))
+    put(loader, document("f9", report()))
+    rows = q(loader, "SELECT agency_name, year, reason, explanation FROM analytics.unplaced_reports "
+                     "ORDER BY reason")
+    assert rows == [(None, 2018, "agency unknown", None),
+                    ("示例市测试局", None, "year unknown", "No report year was found.")]
+
+
 def test_a_key_outside_the_vocabulary_is_reported_not_loaded(loader):
     bad = Fact("requests", "made_up_item", Decimal(3), 0, 1, "x")
     result = put(loader, document("c3", report(facts=[bad])))

@@ -291,3 +291,28 @@ def test_without_support_in_the_document_the_second_loss_is_not_guessed() -> Non
     cleaned = clean("本年度工作總結。\n" + damaged + "\n")
     assert cleaned.splitlines()[1].startswith("（二）")
     assert "着力" not in cleaned
+
+
+def test_a_glossed_page_loses_its_toneless_and_spaced_glosses_too() -> None:
+    text = "張義鎮(zhèn)2010年度政府信息公開(kāi)工作年度報(bào)告\n本鎮 (zhen)認真落實條例(tiao li)。\n"
+    cleaned = normalise_text(text)[0]
+    assert cleaned == "张义镇2010年度政府信息公开工作年度报告\n本镇认真落实条例。\n"
+    assert normalise_text(cleaned)[0] == cleaned
+
+
+def test_toneless_brackets_stay_in_a_text_without_toned_glosses() -> None:
+    cleaned = normalise_text("开通(app)客户端与(long)栏目")[0]
+    assert "(app)" in cleaned and "(long)" in cleaned
+
+
+def test_a_glossed_report_is_still_recognised_as_a_report() -> None:
+    from etl.model import RawDocument
+    from etl.normalise import normalise
+    from etl.parse import parse
+
+    text = ("張義鎮(zhèn)2010年度政府信息公開(kāi)工作年度報(bào)告\n"
+            "一、概述\n2010年，我鎮(zhèn)認真貫徹落實《條例》，穩步推進政府信息公開(kai)工作。\n"
+            "二、主動公開政府信息情況\n全年主動公開政府信息(xin xi)120條。\n")
+    doc = parse(normalise(RawDocument("g.txt", "0" * 64, len(text), "text/plain", text)))
+    assert [r.year for r in doc.reports] == [2010]
+    assert doc.reports[0].agency.name == "张义镇人民政府"

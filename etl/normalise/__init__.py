@@ -35,7 +35,7 @@ from collections.abc import Callable
 
 from etl.model import CleanText, Issue, RawDocument, Repair
 from etl.normalise.chinese import to_simplified
-from etl.normalise.chrome import strip_chrome
+from etl.normalise.chrome import removed_metadata_lines, strip_chrome
 from etl.normalise.markup import strip_markup_residue, strip_trailing_residue
 from etl.normalise.mojibake import repair_shifted_gbk
 from etl.normalise.pinyin import strip_pinyin_glosses
@@ -117,6 +117,7 @@ def normalise(raw: RawDocument) -> CleanText:
         return CleanText(document=raw, text="", original="", issues=(issue,))
     text, origin, repairs, issues = normalise_text(raw.text)
     offset_map = () if text == raw.text else tuple(origin)
+    page_lines = removed_metadata_lines(raw.text, repairs)
     return CleanText(
         document=raw,
         text=text,
@@ -124,4 +125,5 @@ def normalise(raw: RawDocument) -> CleanText:
         repairs=tuple(repairs),
         issues=tuple(issues),
         offset_map=offset_map,
+        page_lines=page_lines,
     )

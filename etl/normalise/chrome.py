@@ -9,6 +9,8 @@ text (`Repair.positions` are original offsets of the removed lines).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from etl.model import Repair
 from etl.normalise.chinese import simplified_characters
 from etl.normalise.patterns import (
@@ -66,3 +68,20 @@ def strip_chrome(tracked: Tracked) -> tuple[Tracked, list[Repair]]:
             repairs.append(Repair(name, len(edits[kind]), positions))
     all_edits = edits["chrome"] + edits["metadata"]
     return (apply_edits(tracked, all_edits) if all_edits else tracked), repairs
+
+
+def removed_metadata_lines(original: str, repairs: Sequence[Repair]) -> tuple[str, ...]:
+    """The metadata lines `strip_chrome` removed, read back from the original text and simplified.
+
+    The parser reads the publisher and date from them (`发布机构：…`); the clean text no longer has them.
+    """
+    lines = []
+    for repair in repairs:
+        if repair.kind != KIND_METADATA:
+            continue
+        for position in repair.positions:
+            end = original.find("\n", position)
+            line = original[position:end if end != -1 else len(original)].strip()
+            if line:
+                lines.append(simplified_characters(line))
+    return tuple(lines)

@@ -18,11 +18,13 @@ no Report and a `not_a_report` issue saying why.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.extract.tables import Grid
 from etl.model import CleanText, Issue, ParsedDocument, Report, Section, section_at
 from etl.parse import grid as grids_of
+from etl.parse.completeness import cut_off_reason
 from etl.parse.measures import find_measures
 from etl.parse.metadata import read_metadata
 from etl.parse.prose import parse_prose
@@ -31,19 +33,20 @@ from etl.parse.split import split_reports
 from etl.parse.template import parse_template
 
 
-def parse_report(text: str, tables: list[Grid] | None = None) -> Report:
+def parse_report(text: str, tables: list[Grid] | None = None, page_lines: Sequence[str] = ()) -> Report:
     """Parse the text of exactly one report (offsets in the result refer to `text`).
 
-    `tables` are the report's tables as grids (offsets into `text`), when extraction kept them.
+    `tables` are the report's tables as grids (offsets into `text`), when extraction kept them;
+    `page_lines` are the page's metadata lines (publisher, date) that belong to this report.
     """
-    meta = read_metadata(text)
+    meta = read_metadata(text, page_lines)
     sections = find_sections(text)
     template = parse_template(text, sections, tables or ())
-    prose = parse_prose(text, sections, template_format=template.format)
+    prose = parse_prose(text, sections, template_format=template.format, year=meta.year)
     facts = template.facts + prose.facts
     if template.format:
         report_format = template.format
-    elif any(f.source == "table" for f in prose.facts):
+    elif prose.tables_found or any(f.source == "table" for f in prose.facts):
         report_format = "prose+table"
     else:
         report_format = "prose"
@@ -79,14 +82,21 @@ def parse(clean: CleanText) -> ParsedDocument:
     spans = split_reports(clean.text)
     doc.issues.extend(spans.issues)
     tables = grids_of.to_clean(raw.tables, clean.offset_map)
-    for span in spans.reports:
-        report = parse_report(clean.text[span.start : span.end], grids_of.within(tables, span.start, span.end))
+    for index, span in enumerate(spans.reports):
+        # the page's own fields describe the page's (first) report, not an appended one
+        report = parse_report(clean.text[span.start : span.end], grids_of.within(tables, span.start, span.end),
+                              clean.page_lines if index == 0 else ())
         report.offset = span.start
         report.truncated = span.truncated
         if span.truncated:
             report.issues.append(Issue("warning", "truncated_report",
                                        "This report is cut off in the file (a 'hidden text' marker); "
                                        "its figures and measures are incomplete."))
+        elif (reason := cut_off_reason(report.text, report.sections)) is not None:
+            report.truncated = True
+            report.issues.append(Issue("warning", "truncated_report",
+                                       f"This report looks cut off: {reason}; its figures and measures are "
+                                       "incomplete. Load a complete copy if there is one."))
         doc.reports.append(report)
     if not doc.reports and not any(i.code in ("not_a_report", "empty_text") for i in doc.issues):
         doc.issues.append(

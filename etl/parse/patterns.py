@@ -81,12 +81,29 @@ TITLE_RE = re.compile(
 )
 #: A title without a year: `政府信息公开工作年度报告` alone on a line (agency on the next line).
 TITLE_NO_YEAR_RE = re.compile(
-    r"^\s*(?P<title>(?P<pre>[^\n。，,；;\d]{0,40}?)(?:政府|政务)?信息公开工作(?:年度)?报告)\s*$", re.M
+    r"^\s*(?P<title>(?P<pre>[^\n。，,；;\d]{0,40}?)(?:政府|政务)?信息公开(?:工作)?(?:的)?(?:年度)?(?:工作)?"
+    r"(?:情况)?(?:的)?(?:年度)?报告)\s*$", re.M
 )
-#: Statistical-period sentence (§2.2 item 2).
+#: The first line of a title broken across lines (`XX局2013年度信息公开工作` / `年度报告`):
+#: a year and the disclosure words, nothing that ends a sentence.
+TITLE_HEAD_RE = re.compile(
+    rf"^\s*[^\n。，,；;]{{0,40}}?(?:{YEAR})\s*年度?[^\n。，,；;]{{0,20}}?信息公开[^\n。，,；;]{{0,8}}$", re.M
+)
+#: The second line of such a title: what is left of the 工作年度报告 wording.
+TITLE_TAIL_RE = re.compile(r"^\s*(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:年度)?报告\s*$")
+#: Statistical-period sentence (§2.2 item 2): 统计期限/报告期… followed by the period's first day.
 PERIOD_RE = re.compile(
-    rf"统计(?:期限|时限|时间|期间)(?:为|是|自|从)?\s*(?P<year>{YEAR})\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日"
+    rf"(?:统计|报告)(?:期限|时限|时间|期间|周期|区间|期|时段)(?:为|是|自|从|:|：)?\s*(?:自|从)?\s*"
+    rf"(?P<year>{YEAR})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日"
 )
+#: A whole calendar year written as a period (`2014年1月1日至2014年12月31日`) anywhere in the text.
+YEAR_SPAN_RE = re.compile(
+    rf"(?P<year>{YEAR})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
+    rf"(?P<year2>{YEAR})\s*年\s*(?:12|十二)\s*月\s*(?:31|三十一)\s*日"
+)
+#: Months (1..N) of the year after the report year in which a report is normally published (§2.2):
+#: a publication date in them is the last-resort evidence of the report year.
+USUAL_PUBLICATION_MONTHS = 3  # the statutory deadline is 31 March (§1)
 #: Opening phrases naming the year and a self-reference (§2.2 item 3).
 SELF_NOUNS = "局|委|办|厅|部|署|中心|单位|机关|乡|镇|街道|区|市|县|院|所|站|处|公司"
 OPENING_YEAR_RES: tuple[re.Pattern[str], ...] = (
@@ -123,6 +140,58 @@ SELF_REFERENCE_RE = re.compile(
     rf"(?:我们|我|本)(?P<name>[{CJK}]{{0,4}}?)(?P<type>局|委|厅|办|中心)(?![{CJK}]?员)"
 )
 
+#: The page's own fields naming the publisher (§2.3), in the metadata grid or a `来源：` line.
+PAGE_AGENCY_RE = re.compile(
+    rf"(?P<label>发布机构|发布单位|发文机关|发文单位|发布部门|所属机构|公开责任部门|责任部门|信息来源|来源|生成机构)"
+    rf"\s*[:：|]\s*(?P<name>[{CJK}()（）]{{2,40}})"
+)
+#: Page labels naming who posted a page rather than who wrote it: used only when no author label names one.
+WEAK_PAGE_LABELS: tuple[str, ...] = ("信息来源", "来源")
+#: Names that are a website or a page, not an agency (`来源：XX市人民政府网`).
+NOT_AN_AGENCY_RE = re.compile(r"(?:网|网站|门户|首页|专栏|客户端|微信|微博|本站|原创)$")
+#: Self-names that carry no place: kept as printed (with an issue) unless the document spells them out.
+#: Short type words → the full forms a document may print instead (`市政府办` ↔ `上海市人民政府办公厅`).
+ABBREVIATION_EXPANSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("政府办", ("人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅")),
+    ("府办", ("人民政府办公室", "人民政府办公厅")),
+    ("卫生计生委", ("卫生和计划生育委员会",)), ("卫计委", ("卫生和计划生育委员会",)),
+    ("人口计生委", ("人口和计划生育委员会",)), ("计生委", ("人口和计划生育委员会", "计划生育委员会")),
+    ("发改委", ("发展和改革委员会", "发展改革委员会")), ("发展改革委", ("发展和改革委员会", "发展改革委员会")),
+    ("经信委", ("经济和信息化委员会",)), ("人社局", ("人力资源和社会保障局",)),
+    ("住建局", ("住房和城乡建设局",)), ("国土局", ("国土资源局",)), ("环保局", ("环境保护局",)),
+    ("安监局", ("安全生产监督管理局",)), ("食药监局", ("食品药品监督管理局",)),
+    ("质监局", ("质量技术监督局",)), ("工商局", ("工商行政管理局",)), ("规划局", ("城乡规划局",)),
+    ("编办", ("机构编制委员会办公室",)), ("办", ("办公室",)),
+)
+#: The level a leading level character gives an abbreviated name (`市卫生局` → city).
+LEVEL_CHARS: dict[str, tuple[str, ...]] = {
+    "省": ("province",), "市": ("city", "province", "county"), "州": ("city",), "盟": ("city",),
+    "县": ("county",), "区": ("county",), "旗": ("county",), "镇": ("township",), "乡": ("township",),
+}
+#: Endings of a name cut off inside its type word (`张义镇人民`): never accepted as a name.
+CUT_NAME_ENDINGS: tuple[str, ...] = tuple(sorted({
+    suffix[:cut] for suffix in (
+        "人民政府办公厅", "人民政府办公室", "街道办事处", "管理委员会", "委员会", "办公厅", "办公室", "管委会",
+    ) for cut in range(2, len(suffix))
+} - {"人民政府", "街道", "管理", "人民政府办", "街道办"} | {"人民", "办公", "委员", "管理委员", "管委"}))
+#: A name that starts with a place, known to the gazetteer or not (`示例市…`, an abolished county): it
+#: says where the agency is, so it is not an abbreviation.
+PLACE_LIKE_START_RE = re.compile(
+    rf"^[{CJK}]{{2,10}}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡|街道|新区|开发区)"
+)
+#: Names of the central government's bodies (level `central`).
+CENTRAL_PREFIXES: tuple[str, ...] = ("国务院", "国家", "中华人民共和国", "中国")
+
+#: A development area named after its host division (`长沙高新区`, `北京经济技术开发区`): one level below
+#: the host (county level under a municipality).
+DEVELOPMENT_AREA_RE = re.compile(
+    r"^(?:国家级?)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区"
+    r"|产业园区|综合实验区|综合试验区|保税区|自贸区|新区)"
+)
+#: Division-code prefixes of the four municipalities (北京, 天津, 上海, 重庆).
+MUNICIPALITY_PREFIXES: tuple[str, ...] = ("11", "12", "31", "50")
+#: Sub-areas of a special zone (`XX片区管委会`): one level below the zone itself.
+ZONE_SUB_AREA_WORDS: tuple[str, ...] = ("片区", "组团", "分区", "园区")
 #: Level words (§2.3), checked on the agency name in this order.
 LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("国务院", "central"), ("国家", "central"), ("中华人民共和国", "central"),
@@ -143,11 +212,45 @@ GOVERNMENT_SUFFIXES: tuple[str, ...] = ("人民政府", "政府")
 # --------------------------------------------------------------------------- splitting (§2.5)
 
 TRUNCATION_RE = re.compile(r"此处隐藏\s*[:：]?\s*\d+\s*字|全部文档内容请下载后查看|余下内容请下载")
+#: Characters that may end the last line of a complete report (a sentence, a quotation, a list).
+SENTENCE_END_CHARS = "。！？!?；;…”’」』）)》：:.、"
+#: A last line at least this long that does not end a sentence is text cut off mid-sentence.
+CUT_LINE_MIN = 20
+#: Page chrome that a flattened page leaves at the very end of its text (removed before judging the end).
+TRAILING_CHROME_RE = re.compile(
+    r"(?:\s*[【\[]?(?:附件下载|相关附件|附件|打印本页|打印|关闭窗口|关闭|返回顶部|返回|分享到|收藏)[】\]]?[:：]?)+\s*$"
+)
+#: A date at the very end, in the forms signatures use (`二○一二年元月二十日`, `2024年1月31日`, `2024-01-31`).
+END_DATE_RE = re.compile(
+    r"(?:[0-9〇○零一二三四五六七八九十元]{1,3}\s*月\s*[0-9〇○零一二三四五六七八九十]{1,3}\s*[日号]|"
+    r"年\s*[0-9〇○零一二三四五六七八九十元]{1,3}\s*月|"
+    r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})\s*$"
+)
+#: A flattened table's last row opening a numbered sub-list (`其中：1．当面申请数 条 0`): a list never
+#: stops at its first item, so the page was cut inside the table.
+OPEN_SUB_LIST_END_RE = re.compile(
+    r"其中\s*[:：]?\s*(?:1|一|①)\s*[.．、]?[^\s|]{1,30}\s*(?:人次|万元|条|件|次|个|篇|期|场|人|元|项|份|家|宗)?\s*[\d无零—-]+\s*$"
+)
+#: Last lines that end a complete page without sentence punctuation: attachment lists, labelled contact
+#: lines (`地址：…`, `联系电话：…`), document titles.
+COMPLETE_LAST_LINE_RE = re.compile(
+    r"^\s*(?:相关)?附(?:件|表)?\s*[:：\d]|^[^，,。；;]{1,8}[:：]|(?:报告|统计表|情况表|一览表|明细表)\s*$"
+)
+#: Section kinds that close a report; a report ending inside a table without one was cut mid-table.
+CLOSING_SECTION_KINDS: tuple[str, ...] = ("problems_and_improvements", "other")
 NOT_REPORT_OPENINGS_RE = re.compile(
     r"^\s*(?:关于[^\n]{2,60}的(?:通知|函|批复|意见|决定|复函)|[^\n]{2,40}(?:人民政府|各部门|各单位|同志)[:：]\s*$)",
     re.M,
 )
 REPORT_WORDS_RE = re.compile(r"公开")
+#: A page title (first line, or a `标题：` field) naming a document of another kind (§2.1: notices,
+#: letters, plans, self-inspections, work points): not a report unless it also names an annual report
+#: (`关于报送《…2015年政府信息公开年度报告》的函` transmits one).
+PAGE_TITLE_LABEL_RE = re.compile(r"^\s*(?:标题|题目|名称|文章标题)\s*[:：]\s*")
+OTHER_DOCUMENT_TITLE_RE = re.compile(
+    r"(?:通知|函|批复|意见|决定|复函|方案|计划|要点|要点(?:落实|执行|完成)情况|自查报告|请示|纪要|公告|通报)\s*$"
+)
+ANNUAL_REPORT_WORDS_RE = re.compile(r"(?:政府|政务)?信息公开[^\n]{0,12}?报告|年报")
 #: Labels only the 2019/2021 template tables carry: a text holding them is (part of) a report.
 TEMPLATE_ANCHOR_RE = re.compile(r"第二十条第\s*[(（]|本年新收政府信息公开申请|未经复议直接起诉")
 
@@ -156,7 +259,7 @@ TEMPLATE_ANCHOR_RE = re.compile(r"第二十条第\s*[(（]|本年新收政府信
 #: Units of disclosed items (§10.1 Units).
 ITEM_UNITS = "条|件|份|篇|期|次|场|个|项"
 #: Verbs that publish; a channel figure needs one before the number.
-DISCLOSURE_VERB_RE = re.compile(r"公开|发布|公布|刊登|刊发|发行|推送|登载|上网|编印|出版|制作")
+DISCLOSURE_VERB_RE = re.compile(r"公开|发布|公布|刊登|刊发|发行|推送|登载|上网|编印|出版|制作|发表|编发")
 #: Nouns containing 公开 that are not the act of publishing (removed before the verb test).
 NOT_A_VERB_RE = re.compile(
     r"(?:政府|政务)?信息公开(?:办|网|专栏|栏目|目录|指南|工作|查阅)|政务公开|公开(?:查阅|目录|指南|栏)"
@@ -165,30 +268,58 @@ NOT_A_VERB_RE = re.compile(
 SUBMISSION_RE = re.compile(r"上报|报送|推荐|送至|送交|报给")
 OGI_OFFICE_RE = re.compile(r"(?:信息公开|政务公开)办")
 CUMULATIVE_RE = re.compile(r"累计|历年|到年底|截至目前累计|总计至今")
-NEW_THIS_YEAR_RE = re.compile(r"新增|本年度?新|今年新")
+#: `全年累计`/`2025年累计` sum up the report's own year: an annual figure, not a running total.
+NEW_THIS_YEAR_RE = re.compile(r"新增|本年度?新|今年新|全年累计|本年度?累计|今年累计|(?:19|20)\d{2}\s*年度?累计")
+#: Verbs that carry a response figure (`开展在线访谈1场`), beside the disclosure verbs.
+RESPONSE_VERB_RE = re.compile(r"制作|发布|开展|举办|组织|召开|进行|刊发|推出")
 TOTAL_RE = re.compile(
     r"(?:(?P<q>共|共计|总计|合计|全年|本年度?|今年|累计)[^，,；;。]{0,14}?)?(?P<m>主动)?(?:公开|发布|公布)(?:发布)?(?:了)?"
-    r"(?:各类|各项)?(?:政府|政务)?信息(?:数量?|总数|总量)?(?:共计|共|总计|合计|达到?|为)?$"
+    r"(?:的)?(?:(?:涵盖|包括|包含)?[^，,；;。]{1,40}?等)?(?:各类|各项)?(?:政府|政务)?信息(?:数量?|总数|总量)?(?:的)?"
+    r"(?:(?P<q2>共计|共有|共|总计|合计)|达到?|为|有)?$"
 )
+#: A channel figure that covers every kind of information (`通过门户网站公开各类信息46条`): the total
+#: when no other channel of information items is counted in the same sentence.
+ALL_KINDS_RE = re.compile(
+    r"(?:主动)?公开(?:了)?(?:各类|所有|全部)|共[^，,；;。]{0,30}?公开|主动公开"
+    r"|(?:全年|当年|本年度?|今年)[^，,；;。]{0,6}?(?:发布|公开)(?:了)?(?:政府|政务)信息"
+)
+#: `其中主动公开489份`, `我局主动公开的173条`: the proactive total with no noun after the verb.
+PROACTIVE_VERB_ONLY_RE = re.compile(r"(?:其中|共|共计|全年|本年度?)?主动公开(?:了|的)?$")
+#: What may stand between two rows of a flattened table (a list number left over: `4．`).
+RUN_TABLE_GAP_RE = re.compile(r"^[\s\d①-⑩.．、()（）]{0,4}$")
+#: The statistical year stated before a figure in its sentence; a different year is not this report's.
+#: `今年`/`本年度`/`全年` after it bring the sentence back to the report's own year.
+STATED_YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年|(?P<this>今年|本年|全年|当年)")
+#: Quoted titles (`《2015年政务公开工作要点》`) whose years say nothing about a figure.
+QUOTED_TITLE_RE = re.compile(r"《[^》]{0,60}》")
 
 #: Channel keywords → `proactive.channel.<key>` (checked in order; first hit per keyword group).
 CHANNEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("公报", "gazette"),
     ("发布会", "press_conference"),
     ("微博", "weibo"),
-    ("微信", "wechat"),
+    ("微信", "wechat"), ("公众号", "wechat"),
     ("客户端", "new_media"), ("新媒体", "new_media"), ("政务app", "new_media"),
     ("查阅场所", "reading_room"), ("查阅点", "reading_room"), ("查阅室", "reading_room"),
     ("阅览室", "reading_room"), ("档案馆", "reading_room"), ("图书馆", "reading_room"),
     ("媒体", "media"), ("报纸", "media"), ("报刊", "media"), ("电视", "media"), ("电台", "media"),
     ("广播", "media"),
     ("网站", "website"), ("门户网", "website"), ("信息网", "website"), ("政府网", "website"),
+    ("公开栏", "other"), ("宣传栏", "other"), ("公示栏", "other"), ("电子显示屏", "other"), ("电子屏", "other"),
 )
 #: A website is the government portal when the text before it names a government, else the agency's own.
-GOVERNMENT_SITE_RE = re.compile(r"(?:人民政府|政府|党政)(?:门户|信息|入口)?网")
+GOVERNMENT_SITE_RE = re.compile(
+    r"(?:人民政府|政府|党政|管委会|管理委员会|党工委)[”\"」』]?(?:门户|信息|入口|官方)?(?:公开)?网"
+)
+#: A website named by a place in quotes (`“中国平潭”网站`, `“永嘉”门户网`): the place's government portal.
+PLACE_SITE_RE = re.compile(r"[“\"](?:中国)?(?P<place>[\u4e00-\u9fff]{2,8})[”\"](?:门户|政务|官方)?网")
+#: The same without quotes (`中国平潭门户网`): the 2–8 characters before the site word are tried as a place.
+SITE_WORD_RE = re.compile(r"(?:门户|政务|官方)?网")
+#: A website named after a department (`我局门户网站`, `“XX管理局”门户网站`) is the agency's own.
+AGENCY_SITE_RE = re.compile(r"(?:局|委|厅|办|中心|单位|所|站|院|部门)[”\"」』]?(?:门户|官方|政务|信息)?网")
 PRESS_CONFERENCE_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(r"(?:举办|召开|组织)(?:了)?{N}(?P<unit>次|场)(?:新闻)?发布会"),
-    compile_number_pattern(r"(?:举办|召开|组织)?(?:了)?(?:新闻)?发布会(?:共)?{N}(?P<unit>次|场)"),
+    compile_number_pattern(r"(?:举办|召开|组织)?(?:了)?(?:新闻)?发布会(?:等)?(?:共)?{N}(?P<unit>次|场)"),
 )
 
 #: Category keywords → `proactive.category.<key>` (longest and most specific first).
@@ -219,7 +350,7 @@ RESPONSE_KEYWORDS: tuple[tuple[str, str], ...] = (
 REQUEST_UNITS = "件次|件|宗|条|份|个|人次|次"
 REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(
-        rf"(?:受理|收到|接到|接收|办理)(?:了)?[^，,；;。]{{0,24}}?(?:政府)?信息(?:公开)?(?:的)?申请"
+        rf"(?:受理|收到|接到|接收|办理)(?:了)?[^，,；;。]{{0,24}}?(?:政府)?信息(?:公开)?(?:的)?申请(?:事项)?"
         rf"(?:共计|共|总数|数量)?(?:为|达)?{{N}}(?P<unit>{REQUEST_UNITS})"
     ),
     compile_number_pattern(
@@ -228,12 +359,19 @@ REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(
         rf"(?:收到|受理)(?:政府信息公开|依申请公开)?申请(?:数量?|总数)?(?:为|共)?{{N}}(?P<unit>{REQUEST_UNITS})"
     ),
+    compile_number_pattern(
+        rf"(?:受理|收到|接到|接收|办理)(?:了)?(?:的)?依申请公开(?:政府信息)?(?:的)?(?:申请|事项)?(?:共计|共)?"
+        rf"(?:为|达)?{{N}}(?P<unit>{REQUEST_UNITS})"
+    ),
+    compile_number_pattern(rf"申请公开(?:政府)?信息的(?:申请)?(?:有|共有|共)?{{N}}(?P<unit>{REQUEST_UNITS})"),
+    compile_number_pattern(rf"依申请公开(?:政府)?信息(?:数|共|共计)?{{N}}(?P<unit>{REQUEST_UNITS})"),
 )
 #: "None received" statements (§10.5): all mean new_received = 0.
 REQUEST_ZERO_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:未|没有|尚未|没|未曾)(?:收到|接到|受理|发生)(?:过)?[^，,；;。]{0,30}?(?:公开|信息)[^，,；;。]{0,12}?"
                r"(?:申请|要求|事项)"),
     re.compile(r"没有依申请公开(?:政府)?信息的情况|无依申请公开(?:事项|情况)"),
+    re.compile(r"(?:未|没有|尚未|未曾)(?:收到|接到|受理)(?:过)?(?:任何)?(?:申请公开|依申请公开)"),
     re.compile(r"依申请公开[^，,；;。]{0,10}?(?:为零|为0件|数为0)"),
 )
 #: Outcome phrasings → request items (§10.2; template keys where the meaning is the same).
@@ -279,11 +417,17 @@ FEES_CHARGED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(r"信息处理费[^，,；;。\d]{0,10}?(?:共计|共|合计)?{N}(?P<unit>万元|元)"),
 )
 FEES_ZERO_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?:未|没有|不|未曾|均未)(?:向[^，,；;。]{0,12}?)?收取(?:[^，,；;。]{0,12}?)?(?:任何)?(?:费用|费)"),
+    re.compile(r"(?:未|没有|不|未曾|均未|无)(?:向[^，,；;。]{0,12}?)?收取(?:[^，,；;。]{0,12}?)?(?:任何)?(?:费用|费)"),
     re.compile(r"(?:均|全部)?免费提供"),
     re.compile(r"(?:收取|收费)[^，,；;。]{0,16}?(?:为零|为0元|零元)"),
+    re.compile(r"(?:无|没有|未发生|不存在|未产生)(?:任何)?[^，,；;。]{0,10}?(?:收费|收取费用)"),
+    re.compile(r"(?:未|没有|无)(?:产生|发生)[^，,；;。]{0,16}?(?:收费|费用|处理费)"),
 )
-FEES_WAIVED_ZERO_RE = re.compile(r"(?:无|没有|不存在)(?:任何)?减免(?:情况)?|也无减免")
+FEES_WAIVED_ZERO_RE = re.compile(
+    r"(?:无|没有|不存在|未发生)(?:任何)?[^，,；;。]{0,10}?(?:收费(?:及|和|或))?减免(?:情况)?|也无减免"
+)
+#: Words that make a fee statement about information disclosure even outside a fees section.
+FEES_CONTEXT_RE = re.compile(r"申请|信息公开|减免|处理费")
 
 # --------------------------------------------------------------------------- appeals (§10.4)
 
@@ -313,7 +457,9 @@ APPEAL_NEGATION_RE = re.compile(
     r"未发生|没有发生|未出现|没有出现|未产生|没有产生|未收到|没有收到|未接到|没有接到|没有|未有|未曾|"
     r"无(?=因|针对|政府|行政|有关|相关|涉及|任何)"
 )
-APPEAL_ZERO_CONTEXT_RE = re.compile(r"信息公开|公开")
+#: A negated appeals clause counts in a sentence about disclosure or naming the proceedings in full
+#: (`未收到申请行政复议、提起行政诉讼` under an inline heading the section finder cannot see).
+APPEAL_ZERO_CONTEXT_RE = re.compile(r"信息公开|公开|行政复议|行政诉讼")
 
 # --------------------------------------------------------------------------- old statistics tables (§10.7)
 
@@ -335,7 +481,11 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("新闻发布会", "disclosure_counts", "responses.press_conferences"),
     ("在线访谈", "disclosure_counts", "responses.interviews"),
     ("政策解读", "disclosure_counts", "responses.interpretations"),
+    ("主动公开文件", "disclosure_counts", "proactive.total"),
+    ("网站公开", "disclosure_counts", "proactive.channel.government_portal"),
+    ("咨询", "disclosure_counts", "consultations"),
     ("收到申请", "requests", "new_received"),
+    ("受理政府信息公开申请", "requests", "new_received"),
     ("申请总数", "requests", "new_received"),
     ("受理依申请公开", "requests", "new_received"),
     ("当面", "requests", "received_by.in_person"),
@@ -351,6 +501,12 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("不同意公开", "requests", "legacy.exempt"),
     ("否决公开", "requests", "legacy.exempt"),
     ("同意公开", "requests", "granted"),
+    ("同意提供", "requests", "granted"),
+    ("不予公开", "requests", "denied"),
+    ("拒绝提供", "requests", "denied"),
+    ("涉密", "requests", "denied.state_secret"),
+    ("第三方不同意", "requests", "denied.third_party_rights"),
+    ("描述不清", "requests", "legacy.unclear"),
     ("信息不存在", "requests", "legacy.not_exist"),
     ("非本部门掌握", "requests", "legacy.not_this_agency"),
     ("不属于本行政机关", "requests", "legacy.not_this_agency"),
@@ -363,9 +519,26 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("行政诉讼", "appeals", "litigation"),
     ("举报投诉", "appeals", "complaint"),
     ("行政申诉", "appeals", "complaint"),
+    ("申述", "appeals", "complaint"),
+    ("举报", "appeals", "complaint"),
+    ("减免", "disclosure_counts", "fees.waived_yuan"),
     ("收取的费用", "disclosure_counts", "fees.charged_yuan"),
     ("收取费用", "disclosure_counts", "fees.charged_yuan"),
+    ("收费", "disclosure_counts", "fees.charged_yuan"),
 )
+#: A statistics-table row flattened into running text: label, unit, then the value columns, separated by
+#: spaces (`行政复议数 件 0 0`). The first value is the annual column (§10.7 layouts put 累计 after it).
+RUN_TABLE_UNITS = "人次|万元|条|件|次|个|篇|期|场|人|元|项|份|家|宗"
+RUN_TABLE_ROW_RE = re.compile(
+    rf"(?P<label>(?:[^\s|。；;，,\d]{{0,6}}?\d{{1,2}}\s*[.．、])?[^\s|。；;，,\d]{{2,40}}?)\s*"
+    rf"(?P<unit>{RUN_TABLE_UNITS})(?P<gap>\s*)"
+    r"(?P<value>\d+(?:\.\d+)?|无|零|—+|-|/)(?P<second>\s+(?:\d+(?:\.\d+)?|无|零|—+|-|/))?(?![\d.])"
+)
+#: A header naming a second (cumulative) value column: its rows' values must be separated by spaces,
+#: a glued `条00` or `条740` cannot be split safely and is left out.
+RUN_TABLE_TWO_COLUMNS_RE = re.compile(r"累计|上年|去年|同比")
+#: Rows in a row (separated by nothing but spaces) that make a flattened table.
+RUN_TABLE_MIN_ROWS = 4
 #: Table cells that mean "none" (stored as 0) and "not applicable" (no fact).
 TABLE_ZERO_CELLS: tuple[str, ...] = ("无", "零")
 TABLE_DASH_CELLS: tuple[str, ...] = ("—", "——", "-", "--", "/", "－", "—/—", "-/-")

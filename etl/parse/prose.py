@@ -39,6 +39,8 @@ class ProseResult:
     facts: list[Fact] = field(default_factory=list)
     checks: list[CheckResult] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    #: statistics tables found (pipe, tab, one-cell-per-line or flattened), read or not
+    tables_found: int = 0
 
 
 @dataclass
@@ -47,6 +49,20 @@ class _Reader:
     sections: list[Section]
     facts: list[Fact] = field(default_factory=list)
     weak_totals: list[tuple[Quantity, int, int, str]] = field(default_factory=list)
+    #: totals derived from the only channel a sentence names (dropped when the report states a total)
+    derived_totals: list[Fact] = field(default_factory=list)
+    #: the report's statistical year, and where the sentence being read starts
+    year: int | None = None
+    sentence_start: int = 0
+
+    def other_year(self, start: int) -> bool:
+        """True when the sentence names a year other than the report's before the figure at `start`
+        (`2015年主动公开政府信息300条` in a 2016 report; years in quoted titles do not count)."""
+        if self.year is None:
+            return False
+        before = P.QUOTED_TITLE_RE.sub("", self.text[self.sentence_start:start])
+        mentions = list(P.STATED_YEAR_RE.finditer(before))
+        return bool(mentions) and mentions[-1].group("y") is not None and int(mentions[-1].group("y")) != self.year
 
     def kind_at(self, position: int) -> str | None:
         found = None
@@ -58,6 +74,8 @@ class _Reader:
     def add(self, table: str, item: str, quantity: Quantity, start: int, end: int, *, unit: str | None = None,
             label: str | None = None, source: str = "prose", label_span: tuple[int, int] | None = None,
             evidence: str | None = None) -> None:
+        if source == "prose" and self.other_year(quantity.start if quantity.end else start):
+            return  # another year's figure (a comparison or last year's): not this report's
         applicant = "total" if table == "requests" else None
         proceeding = outcome = None
         if table == "appeals":
@@ -87,14 +105,33 @@ def _channels(clause: str) -> list[str]:
     for keyword, key in P.CHANNEL_KEYWORDS:
         if keyword in clause:
             if key == "website":
-                key = "government_portal" if P.GOVERNMENT_SITE_RE.search(clause) else "agency_website"
+                key = ("agency_website" if P.AGENCY_SITE_RE.search(clause) and not P.GOVERNMENT_SITE_RE.search(clause)
+                       else "government_portal" if P.GOVERNMENT_SITE_RE.search(clause) or _place_site(clause)
+                       else "agency_website")
             if key not in found:
                 found.append(key)
     return found
 
 
+def _place_site(clause: str) -> bool:
+    """A website named after a place (`“中国平潭”网站`) is that place's government portal."""
+    from etl.parse.gazetteer import gazetteer
+
+    for match in P.PLACE_SITE_RE.finditer(clause):
+        place = match.group("place")  # a division's full or short name (`平潭` for 平潭县)
+        if place in gazetteer().index or gazetteer().resolve(place).consumed == len(place):
+            return True
+    for match in P.SITE_WORD_RE.finditer(clause):
+        before = clause[max(0, match.start() - 8):match.start()]
+        if any(before[-k:] in gazetteer().index for k in range(2, len(before) + 1)):
+            return True
+    return False
+
+
 def _category(clause: str) -> str | None:
     tail = re.split(r"[、，,；;]", clause)[-1]
+    if re.search(r"等(?:各类|各项)?(?:政府|政务)?信息", tail):
+        return None  # `人事任免等政府信息`: the end of a list of kinds, the whole of them
     for keyword, key in P.CATEGORY_KEYWORDS:
         if keyword in tail:
             return key
@@ -144,6 +181,15 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
         label = clause.strip()
         verb = P.DISCLOSURE_VERB_RE.search(P.NOT_A_VERB_RE.sub("", clause))
         channels = _channels(clause)
+        clause_total = P.TOTAL_RE.search(clause)
+        if (not channels and verb and clause_total is not None and "主动公开" not in clause
+                and not (clause_total.group("q") or clause_total.group("q2"))):
+            # `微信公众号……，及时公开各类政府信息756条`: the sentence's one channel is the clause's subject
+            prefix = text[s_start:c_start]
+            # figures before it may count issues or events (推文57期), not information items
+            if len(_channels(prefix)) == 1 and not any(m.group("unit") in _ITEM_UNITS
+                                                       for m in _QUANTITY_RE.finditer(prefix)):
+                channels = _channels(prefix)
         sentence_has_verb = P.DISCLOSURE_VERB_RE.search(P.NOT_A_VERB_RE.sub("", sentence))
         if P.CUMULATIVE_RE.search(clause) and not P.NEW_THIS_YEAR_RE.search(clause):
             if (verb or found_here) and unit in ("条", "件", "份", "篇"):
@@ -158,8 +204,11 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
             elif sentence_has_verb and re.search(r"信息|稿件|文章", clause):
                 reader.add("disclosure_counts", "proactive.other", quantity, c_start, end, unit=unit, label=label)
             continue
-        total = P.TOTAL_RE.search(clause)
-        is_total = bool(total and (total.group("q") or total.group("m")))
+        total = P.TOTAL_RE.search(clause) or P.PROACTIVE_VERB_ONLY_RE.search(clause)
+        is_total = bool(total and (total.re is P.PROACTIVE_VERB_ONLY_RE or total.group("q") or total.group("m")
+                                   or total.group("q2")))
+        if unit == "期" and channels and channels != ["gazette"]:
+            continue  # issues of a WeChat account or a paper (推文57期) are not information items
         if len(channels) == 1 and verb and unit not in ("场",):
             reader.add("disclosure_counts", f"proactive.channel.{channels[0]}", quantity, c_start, end, unit=unit)
             found_here += 1
@@ -175,7 +224,7 @@ def _proactive(reader: _Reader, s_start: int, s_end: int) -> None:
             found_here += 1
             continue
         response = next((key for keyword, key in P.RESPONSE_KEYWORDS if keyword in clause), None)
-        if response and (verb or "制作" in clause or "发布" in clause):
+        if response and (verb or P.RESPONSE_VERB_RE.search(clause)):
             reader.add("disclosure_counts", response, quantity, c_start, end, unit=unit)
             continue
         category = _category(clause)
@@ -207,9 +256,8 @@ def _single_channel_total(reader: _Reader, first_fact: int) -> None:
     if len(channels) != 1 or any(f.item in ("proactive.total", "proactive.cumulative") for f in new):
         return
     fact = channels[0]
-    if fact.item.endswith(("government_portal", "agency_website")) and re.search(r"主动公开各类|共(?:主动)?公开",
-                                                                                 fact.evidence):
-        reader.facts.append(replace(fact, item="proactive.total"))
+    if fact.item.endswith(("government_portal", "agency_website")) and P.ALL_KINDS_RE.search(fact.evidence):
+        reader.derived_totals.append(replace(fact, item="proactive.total"))
 
 
 # --------------------------------------------------------------------------- requests, fees, appeals
@@ -273,7 +321,7 @@ def _fees(reader: _Reader, s_start: int, s_end: int) -> None:
         match = pattern.search(text, s_start, s_end)
         if match:
             context = text[max(s_start, match.start() - 40):s_end]
-            if "申请" in context or "信息公开" in context or reader.kind_at(s_start) == "fees":
+            if P.FEES_CONTEXT_RE.search(context) or reader.kind_at(s_start) == "fees":
                 reader.add("disclosure_counts", "fees.charged_yuan", ZERO, match.start(), match.end(), unit="元")
                 break
     match = P.FEES_WAIVED_ZERO_RE.search(text, s_start, s_end)
@@ -323,7 +371,7 @@ def _appeal_outcomes(reader: _Reader, s_start: int, s_end: int) -> None:
                 continue
             proceeding = max(named)[1]
             quantity = _quantity(match)
-            if quantity is None:
+            if quantity is None or reader.other_year(match.start()):
                 continue
             reader.facts.append(Fact(
                 table="appeals", item=f"{proceeding}.{outcome}", value=quantity.value, start=match.start(),
@@ -499,6 +547,55 @@ def _old_tables(reader: _Reader, spans: list[tuple[int, int]]) -> int:
     return unmapped
 
 
+def find_run_tables(text: str) -> list[list[re.Match[str]]]:
+    """Statistics tables flattened into running text: runs of `label unit value` rows separated only by
+    spaces (a page whose table cells were joined into one line)."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for match in P.RUN_TABLE_ROW_RE.finditer(text):
+        if current and not P.RUN_TABLE_GAP_RE.match(text[current[-1].end():match.start()]):
+            if len(current) >= P.RUN_TABLE_MIN_ROWS:
+                runs.append(current)
+            current = []
+        current.append(match)
+    if len(current) >= P.RUN_TABLE_MIN_ROWS:
+        runs.append(current)
+    return runs
+
+
+def _glued_ambiguous(row: re.Match[str], two_columns: bool) -> bool:
+    """A value glued to its unit (`条00`, `条740`) that may hold two columns: not read."""
+    if row.group("gap") or row.group("second"):
+        return False
+    value = row.group("value")
+    return two_columns or (len(value) > 1 and value.startswith("0"))
+
+
+def _run_table_facts(reader: _Reader, runs: list[list[re.Match[str]]]) -> int:
+    unmapped = 0
+    for run in runs:
+        header = reader.text[max(0, run[0].start() - 60):run[0].start()]
+        # two value columns glued together show themselves as `00` somewhere in the run
+        two_columns = bool(P.RUN_TABLE_TWO_COLUMNS_RE.search(header)) or any(
+            not row.group("gap") and len(row.group("value")) > 1 and row.group("value").startswith("0")
+            for row in run)
+        for row in run:
+            if _glued_ambiguous(row, two_columns):
+                continue
+            label = _LABEL_MARK_RE.sub("", row.group("label"))
+            key = next(((table, item) for keyword, table, item in P.TABLE_ROW_KEYWORDS if keyword in label), None)
+            quantity = _read_cell(row.group("value"))
+            if quantity is None:
+                continue
+            if key is None:
+                unmapped += 1
+                continue
+            reader.add(key[0], key[1], Quantity(quantity.value, quantity.approximate), row.start("value"),
+                       row.end("value"), unit=row.group("unit"), label=row.group("label"), source="table",
+                       label_span=(row.start("label"), row.end("label")), evidence=row.group(0))
+    return unmapped
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
@@ -558,34 +655,43 @@ def compact(text: str, heading_starts: set[int] | frozenset[int] = frozenset()) 
     return "".join(text[i] for i in kept), [*kept, len(text)]
 
 
-def parse_prose(text: str, sections: list[Section], template_format: str | None = None) -> ProseResult:
-    """Facts stated in the prose of `text` (and in its pre-2019 statistics tables)."""
+def parse_prose(text: str, sections: list[Section], template_format: str | None = None,
+                year: int | None = None) -> ProseResult:
+    """Facts stated in the prose of `text` (and in its pre-2019 statistics tables).
+
+    `year` is the report's statistical year: figures whose sentence names another year are left out.
+    """
     table_spans = [] if template_format else find_old_tables(text)
-    masked = _mask(text, table_spans)
+    runs = [] if template_format or table_spans else find_run_tables(text)
+    masked = _mask(text, table_spans + [(run[0].start(), run[-1].end()) for run in runs])
     compacted, positions = compact(masked, {s.start for s in sections})
     mapped_sections = _map_sections(sections, positions)
-    reader = _Reader(compacted, mapped_sections)
+    reader = _Reader(compacted, mapped_sections, year=year)
     for match in _SENTENCE_RE.finditer(compacted):
         s_start, s_end = match.start(), match.end()
+        reader.sentence_start = s_start
         if not match.group(0).strip() or reader.kind_at(s_start) == "problems_and_improvements":
             continue
         _proactive(reader, s_start, s_end)
         _requests(reader, s_start, s_end)
         _fees(reader, s_start, s_end)
         _appeals(reader, s_start, s_end)
+    if len(reader.derived_totals) == 1 and not any(f.item == "proactive.total" for f in reader.facts):
+        # one website publishing everything is the total; several such sentences are channels, not totals
+        reader.facts.append(reader.derived_totals[0])
     if reader.weak_totals and not any(f.item == "proactive.total" for f in reader.facts):
         quantity, start, end, unit = reader.weak_totals[0]
         reader.add("disclosure_counts", "proactive.total", quantity, start, end, unit=unit)
     prose_facts = [_remap(f, positions, text) for f in reader.facts]
     reader.text, reader.facts = text, prose_facts
-    unmapped = _old_tables(reader, table_spans)
+    unmapped = _old_tables(reader, table_spans) + _run_table_facts(reader, runs)
     facts = _dedupe(reader.facts)
     issues = []
     if unmapped:
         issues.append(Issue("info", "unmapped_table_rows",
                             f"{unmapped} row(s) of the statistics table carry values with no canonical key; "
                             "they were not loaded."))
-    return ProseResult(facts, _compare(facts), issues)
+    return ProseResult(facts, _compare(facts), issues, len(table_spans) + len(runs))
 
 
 def _map_sections(sections: list[Section], positions: list[int]) -> list[Section]:

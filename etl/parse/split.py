@@ -25,7 +25,10 @@ from etl.model import Issue
 from etl.parse.metadata import find_titles
 from etl.parse.numbers import read_number
 from etl.parse.patterns import (
+    ANNUAL_REPORT_WORDS_RE,
     NOT_REPORT_OPENINGS_RE,
+    OTHER_DOCUMENT_TITLE_RE,
+    PAGE_TITLE_LABEL_RE,
     REPORT_WORDS_RE,
     SELF_REFERENCE_RE,
     SIGNATURE_RE,
@@ -59,6 +62,9 @@ class SplitResult:
 def not_report_reason(text: str) -> str | None:
     """Why `text` is not an annual report, or None when it looks like one."""
     head = "\n".join(line for line in text.strip().splitlines()[:3])
+    first = PAGE_TITLE_LABEL_RE.sub("", text.strip().splitlines()[0]).strip() if text.strip() else ""
+    if OTHER_DOCUMENT_TITLE_RE.search(first) and not ANNUAL_REPORT_WORDS_RE.search(first):
+        return f"its title names another kind of document ('{first[-40:]}'), not an annual report"
     opening = NOT_REPORT_OPENINGS_RE.search(head)
     if opening and not find_titles(head):
         return f"it opens like a notice or letter ('{opening.group(0).strip()[:40]}'), not an annual report"
@@ -100,7 +106,9 @@ def _ordinal_boundaries(text: str) -> list[int]:
             before_type = _self_type(text[last_start:previous_line[0]] if previous_line else "")
             if intro_type and before_type and intro_type != before_type:
                 start = previous_line[0]
-            elif highest < 5:
+            elif highest < 5 or classify_heading(TOP_ORDINAL_RE.sub("", line))[0] not in (None, "overview"):
+                # a report opens with its overview; `一、主动公开政府信息情况` after an overview numbered
+                # 一…六 (the template sections following a long 总体情况) continues the same report
                 start = -1
             if start >= 0:
                 boundaries.append(start)
