@@ -31,7 +31,7 @@ SECTION_KIND_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("复议", "appeals"), ("诉讼", "appeals"), ("申诉", "appeals"), ("申述", "appeals"),
     ("举报投诉", "appeals"),
     ("收费", "fees"), ("减免", "fees"), ("费用", "fees"), ("收支", "fees"),
-    ("问题", "problems_and_improvements"), ("改进", "problems_and_improvements"),
+    ("问题", "problems_and_improvements"), ("改进", "problems_and_improvements"), ("不足", "problems_and_improvements"),
     ("整改", "problems_and_improvements"), ("打算", "problems_and_improvements"),
     ("下一步", "problems_and_improvements"), ("下步", "problems_and_improvements"),
     ("主动公开", "proactive"),
@@ -57,7 +57,7 @@ SECTION_SUBKIND_KEYWORDS: tuple[tuple[str, str], ...] = (
 
 #: A heading line without an ordinal (seed-style `基本情况`) must end with one of these words.
 BARE_HEADING_ENDINGS: tuple[str, ...] = (
-    "情况", "事项", "措施", "打算", "安排", "概述", "附表", "附件", "问题", "工作",
+    "情况", "事项", "措施", "打算", "安排", "概述", "附表", "附件", "问题", "工作", "不足",
 )
 
 #: Lines that look like headings but are labels of the 2019/2021 template tables (§7.2, §8).
@@ -551,8 +551,16 @@ TABLE_CUMULATIVE_HEADERS: tuple[str, ...] = ("累计",)
 #: Item markers inside the problems section: 一是 / （一） / 1、 (with the ordinal in group `o`).
 MEASURE_ITEM_RE = re.compile(
     rf"(?:(?<=^)|(?<=[\n。；;：:]))[ \t]*(?:{OPEN}\s*(?P<o1>{CN_ORDINAL})\s*{CLOSE}|(?P<o2>\d{{1,2}})\s*[、.．](?!\d))"
-    rf"|(?:(?<=^)|(?<=[\n。；;：:，,]))[ \t]*(?P<o3>{CN_ORDINAL})是",
+    rf"|(?:(?<=^)|(?<=[\n。；;：:，,]))[ \t]*(?P<o3>{CN_ORDINAL})[是要]",
     re.M,
+)
+#: The first `一是`/`一要` glued to a sub-heading in flattened text (`…改进措施一要加强宣传教育`).
+MEASURE_GLUED_ITEM_RE = re.compile(rf"[ \t]*(?P<o3>{CN_ORDINAL})[是要]")
+#: A sentence that closes a list of problems by announcing the measures (`因此，我们考虑从以下三个方面做进一步
+#: 的改进`): the items after it are measures.
+MEASURE_BRIDGE_RE = re.compile(
+    r"(?:为此|因此|对此|针对(?:上述|以上|这些|存在的)?问题|对于(?:上述|以上|这些)问题)[^。]*?(?:以下|如下|改进|措施|举措)"
+    r"|以下[^。，]{0,6}(?:方面|措施|举措)"
 )
 #: Words that introduce problems, and words that introduce measures (future actions).
 PROBLEM_INTRO_RE = re.compile(

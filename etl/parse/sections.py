@@ -15,6 +15,7 @@ from etl.model import Section
 from etl.parse.numbers import read_number
 from etl.parse.patterns import (
     BARE_HEADING_ENDINGS,
+    CN_ORDINAL,
     NOT_HEADING_RE,
     SECTION_EXACT_HEADINGS,
     SECTION_KIND_KEYWORDS,
@@ -27,6 +28,18 @@ MAX_HEADING = 42
 MAX_BARE_HEADING = 24
 _LINE_RE = re.compile(r"[^\n]*")
 _STRIP_RE = re.compile(r"[\s:：。]+$")
+#: A line this long is a flattened page (a crawler joined the whole report into one line): its headings
+#: sit inside the line, after a space, a sentence end or a table's last value (`…总计00五、存在的主要问题`).
+INLINE_MIN_LINE = 200
+#: An inline heading text runs to the first space, punctuation, parenthesis or digit, and is at most this long.
+MAX_INLINE_HEADING = 30
+_INLINE_ORDINAL_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s\d。；;！!）)”]))(?P<cn>{CN_ORDINAL})\s*[、．.]", re.M
+)
+_INLINE_APPENDIX_RE = re.compile(r"(?<=[\s。])附[表件]\s*(?=[：:\d一二三四五六七八九\s])")
+_ENDING_RE = re.compile("|".join(BARE_HEADING_ENDINGS))
+_Found = tuple[int, str, str | None, str | None]  # (start, heading, kind, subkind)
+_INLINE_STOP_RE = re.compile(r"[\s。，,；;：:（(\d“”\"《|]")
 
 
 def classify_heading(heading: str) -> tuple[str | None, str | None]:
@@ -86,14 +99,53 @@ def _attachment_line(line: str) -> bool:
     return text.startswith(("附件", "附表")) and len(text) <= 60 and "。" not in text
 
 
+def _inline_headings(line: str, offset: int, last_ordinal: int) -> tuple[list[_Found], int]:
+    """Headings inside one flattened line, and the last top-level ordinal seen.
+
+    Inside running text an ordinal is a heading only when it is the next one (一 after none, 二 after 一 …)
+    and the short text after it names a known section kind: sub-lists that restart at 一 and template row
+    labels (`四、结转下年度继续办理`) stay in their section. `附表：`/`附件1` after a space opens the appendix.
+    """
+    found: list[_Found] = []
+    candidates = sorted([*_INLINE_ORDINAL_RE.finditer(line), *_INLINE_APPENDIX_RE.finditer(line)],
+                        key=lambda m: m.start())
+    for match in candidates:
+        if match.re is _INLINE_APPENDIX_RE:
+            if found:  # an appendix follows the report's own sections, never opens the page
+                found.append((offset + match.start(), match.group(0).strip(), "other", "appendix"))
+            continue
+        number = read_number(match.group("cn"))
+        if number is None or int(number) != last_ordinal + 1:
+            continue
+        rest = line[match.end():match.end() + MAX_INLINE_HEADING + 1]
+        stop = _INLINE_STOP_RE.search(rest)
+        heading = rest[:stop.start()] if stop else rest[:MAX_INLINE_HEADING]
+        # a heading glued to what follows (`主动公开政府信息情况第二十条…`) ends at its last heading word
+        ends = [m.end() for m in _ENDING_RE.finditer(heading)]
+        heading = heading[:ends[-1]] if ends else heading
+        if len(heading) < 2 or NOT_HEADING_RE.search(heading):
+            continue
+        kind, subkind = classify_heading(heading)
+        if kind is None and not (stop and ends):
+            continue  # an unnamed theme counts only when it stands apart and ends like a heading (`公开情况 `)
+        last_ordinal = int(number)
+        found.append((offset + match.start(), line[match.start():match.end()] + heading, kind, subkind))
+    return found, last_ordinal
+
+
 def find_sections(text: str) -> list[Section]:
     """Top-level sections in text order; text before the first heading belongs to no section."""
-    found: list[tuple[int, str, str | None, str | None]] = []  # (start, heading, kind, subkind)
+    found: list[_Found] = []
     last_ordinal = 0
     for match in _LINE_RE.finditer(text):
         line = match.group(0)
         if not line.strip():
             continue
+        if len(line) >= INLINE_MIN_LINE and "|" not in line:
+            inline, last_ordinal = _inline_headings(line, match.start(), last_ordinal)
+            found.extend(inline)
+            if inline:
+                continue
         if ("|" in line and not _attachment_line(line)) or NOT_HEADING_RE.search(line):
             continue
         head = _heading_text(line)
