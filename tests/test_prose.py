@@ -222,7 +222,7 @@ def test_old_table_one_row_per_line_with_annual_and_cumulative_columns() -> None
         ("全年没有依申请公开政府信息的情况。", {"new_received": {0}}),
         ("收到政府信息公开申请数量为0件。", {"new_received": {0}}),
         ("对申请的答复中，否决公开的为3件，“非本部门掌握”的2件。",
-         {"legacy.exempt": {3}, "legacy.not_this_agency": {2}}),
+         {"denied": {3}, "legacy.not_this_agency": {2}}),
         ("三、依申请公开情况\n予以公开5件，部分公开2件，不予公开1件，无法提供3件，不予处理0件，其他处理1件。",
          {"granted": {5}, "partially_granted": {2}, "denied": {1}, "unable": {3}, "not_processed": {0},
           "other": {1}}),

@@ -64,8 +64,9 @@ def test_a_statistics_table_flattened_into_running_text() -> None:
             "受理政府信息公开申请数 件 2 5 其中：1．同意提供 件 1 3 行政复议数 件 0 0 行政诉讼数 件 0 1\n")
     result = parse_prose(text, find_sections(text), year=2016)
     found = {f.item: f.value for f in result.facts}
-    assert found == {"proactive.total": 12, "proactive.channel.government_portal": 9, "new_received": 2,
-                     "granted": 1, "review.total": 0, "litigation.total": 0}
+    # the 累计 column is read only for the proactive total, and kept apart as the cumulative figure
+    assert found == {"proactive.total": 12, "proactive.cumulative": 40, "proactive.channel.government_portal": 9,
+                     "new_received": 2, "granted": 1, "review.total": 0, "litigation.total": 0}
     assert all(f.source == "table" for f in result.facts)
 
 
@@ -120,9 +121,36 @@ def test_a_flattened_table_with_values_glued_to_their_units() -> None:
     found = {f.item: f.value for f in parse_prose(single, find_sections(single)).facts}
     assert found == {"proactive.total": 111, "proactive.channel.government_portal": 111,
                      "proactive.channel.gazette": 0, "new_received": 0, "received_by.in_person": 0}
-    # two columns glued (`条740` = 74 and 0, `条00`): nothing can be read safely
-    double = "附表 主动公开信息数条740 2.政府公报公开数条00受理政府信息公开申请总数条00 其中：1.当面申请数条00\n"
-    assert parse_prose(double, find_sections(double)).facts == []
+    # two columns glued: `条00` can only be 0 | 0 and `条012` only 0 | 12, but `条740` may be 7 | 40 or 74 | 0
+    double = "附表 主动公开信息数条740 2.政府公报公开数条00受理政府信息公开申请总数条012 其中：1.当面申请数条00\n"
+    found = {f.item: f.value for f in parse_prose(double, find_sections(double)).facts}
+    assert found == {"proactive.channel.gazette": 0, "new_received": 0, "received_by.in_person": 0}
+
+
+def test_glued_columns_split_where_the_prose_states_the_rows_figure() -> None:
+    text = ("二、主动公开情况\n本年度主动公开政府信息74条。\n"
+            "附表 指标名称 单位 本年 历年累计 主动公开文件数条740 其中：1.政府网站公开数条740 2.政府公报公开数条00"
+            "受理政府信息公开申请总数条00 其中：1.当面申请数条00 对申请的答复总数条00 3.否决公开答复总数条00\n")
+    found = {(f.item, f.source): f.value for f in parse_prose(text, find_sections(text)).facts}
+    assert found[("proactive.total", "table")] == 74
+    # the channel row glued the same way is read the same way
+    assert found[("proactive.channel.government_portal", "table")] == 74
+    assert found[("answered", "table")] == 0
+    # 否决公开 is a refusal: the denied group total, not another answered count
+    assert found[("denied", "table")] == 0
+    assert ("proactive.cumulative", "table") not in found or found[("proactive.cumulative", "table")] == 0
+
+
+def test_the_cumulative_column_of_a_spaced_table_is_kept_apart() -> None:
+    text = ("附表 指标名称 计量单位 本年度 历年累计 主动公开信息数 条 8 150 其中：1.网站公开 条 8 150 "
+            "2.政府公报公开 条 0 0 受理依申请公开信息总数 条 0 0 其中：1.当面申请数 条 0 0 "
+            "6.其它形式申请数 条 0 0 对申请的答复数 条 0 0\n")
+    found = {f.item: f.value for f in parse_prose(text, find_sections(text)).facts}
+    assert found["proactive.total"] == 8
+    assert found["proactive.cumulative"] == 150
+    assert found["proactive.channel.government_portal"] == 8
+    assert found["received_by.other"] == 0
+    assert found["answered"] == 0
 
 
 @pytest.mark.parametrize(

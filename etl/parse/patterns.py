@@ -385,7 +385,9 @@ REQUEST_OUTCOME_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[“\"]?(?:予以公开|全部公开)", "granted"),
         (r"(?<!同意)[“\"]?部分公开", "partially_granted"),
         (r"[“\"]?不予公开", "denied"),
-        (r"[“\"]?否决公开", "legacy.exempt"),
+        # 否决公开 (old forms): a refusal to disclose, like 不予公开 → the `denied` group total; `legacy.exempt`
+        # is for 免予公开 / 不同意公开 stated without a reason
+        (r"[“\"]?否决公开", "denied"),
         (r"[“\"]?(?:免予公开范围|免予公开)", "legacy.exempt"),
         (r"[“\"]?(?:信息不存在|申请信息不存在)", "legacy.not_exist"),
         (r"[“\"]?(?:非本机关政府信息|非本部门掌握|不属于本(?:行政)?机关公开|非本机关)", "legacy.not_this_agency"),
@@ -495,11 +497,15 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("网络申请", "requests", "received_by.online"),
     ("信函", "requests", "received_by.letter"),
     ("其他形式申请", "requests", "received_by.other"),
-    ("申请答复数", "requests", "answered"),
-    ("答复总数", "requests", "answered"),
+    ("其它形式申请", "requests", "received_by.other"),
     ("同意部分公开", "requests", "partially_granted"),
     ("不同意公开", "requests", "legacy.exempt"),
-    ("否决公开", "requests", "legacy.exempt"),
+    # 否决公开 (old forms) is a refusal to disclose, like 不予公开: the denied group total (before 答复总数:
+    # `否决公开答复总数` is that outcome's row, not all answers)
+    ("否决公开", "requests", "denied"),
+    ("申请答复数", "requests", "answered"),
+    ("申请的答复数", "requests", "answered"),
+    ("答复总数", "requests", "answered"),
     ("同意公开", "requests", "granted"),
     ("同意提供", "requests", "granted"),
     ("不予公开", "requests", "denied"),
@@ -537,6 +543,8 @@ RUN_TABLE_ROW_RE = re.compile(
 #: A header naming a second (cumulative) value column: its rows' values must be separated by spaces,
 #: a glued `条00` or `条740` cannot be split safely and is left out.
 RUN_TABLE_TWO_COLUMNS_RE = re.compile(r"累计|上年|去年|同比")
+#: A header naming a cumulative second column (its value of the proactive total is `proactive.cumulative`).
+RUN_TABLE_CUMULATIVE_RE = re.compile(r"累计")
 #: Rows in a row (separated by nothing but spaces) that make a flattened table.
 RUN_TABLE_MIN_ROWS = 4
 #: Table cells that mean "none" (stored as 0) and "not applicable" (no fact).

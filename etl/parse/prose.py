@@ -563,37 +563,92 @@ def find_run_tables(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
-def _glued_ambiguous(row: re.Match[str], two_columns: bool) -> bool:
-    """A value glued to its unit (`条00`, `条740`) that may hold two columns: not read."""
+def _glued(row: re.Match[str], two_columns: bool) -> bool:
+    """A value glued to its unit (`条00`, `条740`) that may hold two columns."""
     if row.group("gap") or row.group("second"):
         return False
     value = row.group("value")
     return two_columns or (len(value) > 1 and value.startswith("0"))
 
 
+def _splits(value: str) -> list[tuple[str, str]]:
+    """The ways two glued integer cells can make `value` (no cell but `0` starts with 0)."""
+    if not value.isdigit():
+        return []
+    return [(value[:i], value[i:]) for i in range(1, len(value))
+            if (value[0] != "0" or i == 1) and (value[i] != "0" or i == len(value) - 1)]
+
+
+def _split_glued(value: str, stated: set[Decimal], confirmed: dict[str, int]) -> str | None:
+    """The first (this year's) cell of two glued cells, when only one reading is possible.
+
+    A leading 0 can only be a cell of its own (`00` → 0 | 0, `012` → 0 | 12); otherwise the reading whose
+    first cell the prose states for the same row (`在公开的74条信息中` for `条740`) wins, and a row glued the
+    same way as a row read so (`740` twice) is read alike. Anything else is ambiguous and left out.
+    """
+    splits = _splits(value)
+    if value.startswith("0") and splits:
+        return splits[0][0]
+    if value in confirmed:
+        return value[:confirmed[value]]
+    matching = [first for first, _ in splits if Decimal(first) in stated]
+    if len(matching) == 1:
+        confirmed[value] = len(matching[0])
+        return matching[0]
+    return None
+
+
 def _run_table_facts(reader: _Reader, runs: list[list[re.Match[str]]]) -> int:
     unmapped = 0
+    stated: dict[tuple[str, str], set[Decimal]] = {}
+    for fact in reader.facts:
+        stated.setdefault((fact.table, fact.item), set()).add(fact.value)
     for run in runs:
         header = reader.text[max(0, run[0].start() - 60):run[0].start()]
         # two value columns glued together show themselves as `00` somewhere in the run
         two_columns = bool(P.RUN_TABLE_TWO_COLUMNS_RE.search(header)) or any(
             not row.group("gap") and len(row.group("value")) > 1 and row.group("value").startswith("0")
             for row in run)
-        for row in run:
-            if _glued_ambiguous(row, two_columns):
+        cumulative = bool(P.RUN_TABLE_CUMULATIVE_RE.search(header))
+        rows = [(row, _row_key(row)) for row in run]
+        confirmed: dict[str, int] = {}
+        # rows the prose confirms first, so that rows glued the same way can follow them
+        order = sorted(rows, key=lambda r: r[1] is None or r[1] not in stated)
+        values: dict[int, tuple[str, str | None]] = {}
+        for row, key in order:
+            value, second = row.group("value"), row.group("second")
+            if _glued(row, two_columns):
+                first = _split_glued(value, stated.get(key, set()) if key else set(), confirmed)
+                if first is None:
+                    continue
+                value, second = first, value[len(first):]
+            values[row.start()] = (value, second.strip() if second else None)
+        for row, key in rows:
+            if row.start() not in values:
                 continue
-            label = _LABEL_MARK_RE.sub("", row.group("label"))
-            key = next(((table, item) for keyword, table, item in P.TABLE_ROW_KEYWORDS if keyword in label), None)
-            quantity = _read_cell(row.group("value"))
+            value, second = values[row.start()]
+            quantity = _read_cell(value)
             if quantity is None:
                 continue
             if key is None:
                 unmapped += 1
                 continue
-            reader.add(key[0], key[1], Quantity(quantity.value, quantity.approximate), row.start("value"),
-                       row.end("value"), unit=row.group("unit"), label=row.group("label"), source="table",
+            start = row.start("value")
+            reader.add(key[0], key[1], Quantity(quantity.value, quantity.approximate), start,
+                       start + len(value), unit=row.group("unit"), label=row.group("label"), source="table",
                        label_span=(row.start("label"), row.end("label")), evidence=row.group(0))
+            total = _read_cell(second) if second and cumulative else None
+            if key == ("disclosure_counts", "proactive.total") and total is not None:
+                # the second column under a 累计 header: the running total, kept apart from the year's figure
+                reader.add(key[0], "proactive.cumulative", total, row.end() - len(second), row.end(),
+                           unit=row.group("unit"), label=row.group("label"), source="table",
+                           label_span=(row.start("label"), row.end("label")), evidence=row.group(0))
     return unmapped
+
+
+def _row_key(row: re.Match[str]) -> tuple[str, str] | None:
+    label = _LABEL_MARK_RE.sub("", row.group("label"))
+    return next(((table, item) for keyword, table, item in P.TABLE_ROW_KEYWORDS if keyword in label), None)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
