@@ -144,13 +144,14 @@ def test_glued_columns_split_where_the_prose_states_the_rows_figure() -> None:
 def test_the_cumulative_column_of_a_spaced_table_is_kept_apart() -> None:
     text = ("附表 指标名称 计量单位 本年度 历年累计 主动公开信息数 条 8 150 其中：1.网站公开 条 8 150 "
             "2.政府公报公开 条 0 0 受理依申请公开信息总数 条 0 0 其中：1.当面申请数 条 0 0 "
-            "6.其它形式申请数 条 0 0 对申请的答复数 条 0 0\n")
+            "6.其它形式申请数 条 0 0 对申请的答复数 条 0 0 政府信息公开收费减免金额 元 0 0\n")
     found = {f.item: f.value for f in parse_prose(text, find_sections(text)).facts}
     assert found["proactive.total"] == 8
     assert found["proactive.cumulative"] == 150
     assert found["proactive.channel.government_portal"] == 8
     assert found["received_by.other"] == 0
     assert found["answered"] == 0
+    assert found["fees.charged_yuan"] == 0 and "fees.waived_yuan" not in found
 
 
 @pytest.mark.parametrize(

@@ -527,6 +527,8 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("行政申诉", "appeals", "complaint"),
     ("申述", "appeals", "complaint"),
     ("举报", "appeals", "complaint"),
+    # `收费减免金额` (old forms): one row for the fees of the year, charged (减免 alone is the waived amount)
+    ("收费减免金额", "disclosure_counts", "fees.charged_yuan"),
     ("减免", "disclosure_counts", "fees.waived_yuan"),
     ("收取的费用", "disclosure_counts", "fees.charged_yuan"),
     ("收取费用", "disclosure_counts", "fees.charged_yuan"),
