@@ -92,6 +92,9 @@ def run_command(
                                 "number of cores; 0 parses in this process)."),
     aliases: Path = typer.Option(None, "--aliases", help="Agency alias CSV (alias,canonical_name,note); default "
                                  "$ETL_HOME/agency_aliases.csv, else the example shipped with etl."),
+    corrections: Path = typer.Option(None, "--corrections", help="Analysts' corrections CSV (see "
+                                     "etl/corrections.py); default $ETL_HOME/corrections.csv, else the empty "
+                                     "example shipped with etl."),
     reparse: bool = typer.Option(False, "--reparse", help="Parse every file again even if this parser version "
                                  "already loaded it."),
     wait: bool = typer.Option(False, "--wait", help="If another run holds the warehouse, wait for it instead of "
@@ -108,6 +111,7 @@ def run_command(
     """
     from etl import pipeline
     from etl.config import load_settings
+    from etl.corrections import corrections_file_path
     from etl.database import libpq_url, upgrade
     from etl.load import alias_file_path
 
@@ -119,6 +123,9 @@ def run_command(
         if aliases is not None and not aliases.is_file():
             raise Abort(f"The alias file {aliases} does not exist.", 2)
         alias_file = alias_file_path(aliases, settings.home)
+        if corrections is not None and not corrections.is_file():
+            raise Abort(f"The corrections file {corrections} does not exist.", 2)
+        corrections_file = corrections_file_path(corrections, settings.home)
         url = _url()
         workers = settings.workers if workers is None else max(0, workers)
         show = progress and err.is_terminal
@@ -126,11 +133,12 @@ def run_command(
             try:
                 summary = pipeline.run(
                     paths, libpq_url(url), workers=workers, reparse=reparse, aliases=alias_file,
+                    corrections=corrections_file,
                     wait_for_lock=wait, command=" ".join(["etl", *sys.argv[1:]])[:1000],
                     max_file_bytes=settings.max_file_bytes, parse_timeout=settings.parse_timeout,
                     migrate=lambda: upgrade(url), on_progress=bar.update,
                 )
-            except ValueError as exc:  # a malformed alias file
+            except ValueError as exc:  # a malformed alias or corrections file
                 raise Abort(str(exc), 2) from None
             except (pipeline.Interrupted, KeyboardInterrupt):
                 raise Abort("The run was stopped; what was committed is kept. Run it again to finish.", 130) from None
@@ -184,6 +192,10 @@ def _print_summary(summary, alias_file: Path | None) -> None:
         out.print(summary.message, style="yellow", highlight=False)
     if alias_file:
         out.print(f"Agency aliases from {alias_file}.", style="dim", highlight=False)
+    if summary.corrections_applied:
+        out.print(f"{summary.corrections_applied} analyst correction(s) applied.", style="dim", highlight=False)
+    for note in summary.corrections_not_applied:
+        out.print(f"Correction not applied: {note}", style="yellow", highlight=False)
 
 
 # --------------------------------------------------------------------------- etl parse
