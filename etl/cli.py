@@ -440,6 +440,39 @@ def export_command(
                 err.print(f"Wrote analytics.{name} to {target}.", highlight=False)
 
 
+# --------------------------------------------------------------------------- etl cards
+
+
+@app.command("cards")
+def cards_command(
+    output: Path = typer.Option(Path("cards"), "--output", "-o", help="Folder to write the site into (created; "
+                                "its agency/ and region/ folders are replaced)."),
+) -> None:
+    """Build report cards: a static HTML site with one page per agency and per region, and a searchable index.
+
+    Read from the analytics views only: trend charts, peers, check results, open parse issues and the
+    provenance of every figure. The pages need no server and no internet (open index.html).
+
+    Example: etl cards -o cards && xdg-open cards/index.html
+    """
+    import time
+
+    import psycopg
+
+    from etl.cards import build_site, fetch
+    from etl.database import libpq_url, upgrade
+
+    with friendly_errors():
+        started = time.monotonic()
+        url = _url()
+        upgrade(url)
+        with psycopg.connect(libpq_url(url)) as conn:
+            data = fetch(conn)
+        summary = build_site(data, output)
+    out.print(f"Wrote {summary.files} page(s) to {output} ({summary.agencies} agencies, {summary.regions} regions) "
+              f"in {time.monotonic() - started:.1f} s; open {output / 'index.html'}.", highlight=False)
+
+
 # --------------------------------------------------------------------------- etl checks
 
 
