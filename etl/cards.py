@@ -24,6 +24,7 @@ import html
 import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -132,33 +133,67 @@ class CardData:
     rollup: list[Row] = field(default_factory=list)
 
 
-def fetch(conn: Any) -> CardData:
-    """Read what the cards need from the analytics views (a psycopg connection; read-only)."""
+def fetch(conn: Any, conninfo: str | None = None, timings: dict[str, float] | None = None) -> CardData:
+    """Read what the cards need from the analytics views (read-only).
+
+    With `conninfo`, the queries run two at a time on connections of their own (the views are
+    computed by the server, so this uses a second core); otherwise one after another on `conn`.
+    `timings`, when given, receives the seconds each query took.
+    """
+    import time
+
+    import psycopg
     from psycopg.rows import dict_row
 
-    def rows(sql: str) -> list[Row]:
-        with conn.cursor(row_factory=dict_row) as cur:
+    def run(name: str, sql: str, connection: Any) -> list[Row]:
+        started = time.monotonic()
+        with connection.cursor(row_factory=dict_row) as cur:
             cur.execute(sql)
-            return cur.fetchall()
+            found = cur.fetchall()
+        if timings is not None:
+            timings[name] = time.monotonic() - started
+        return found
 
+    def own_connection(name: str, sql: str) -> list[Row]:
+        with psycopg.connect(conninfo) as connection:  # type: ignore[arg-type]
+            return run(name, sql, connection)
+
+    queries = _queries()
+    if conninfo is None:
+        results = {name: run(name, sql, conn) for name, sql in queries.items()}
+    else:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            futures = {name: pool.submit(own_connection, name, sql) for name, sql in queries.items()}
+            results = {name: future.result() for name, future in futures.items()}
+    checks = results.pop("checks")
     return CardData(
-        headline=rows("SELECT * FROM analytics.report_headline WHERE agency_id IS NOT NULL ORDER BY agency_id, year"),
-        continuity=rows("SELECT agency_id, year, previous_carried_forward, status "
-                        "FROM analytics.carry_over_continuity"),
-        peers=rows("SELECT report_id, metric, value, level_rank, level_percentile, level_peers, province_rank, "
-                   "province_percentile, province_peers FROM analytics.peer_comparison"),
-        checks=rows("SELECT report_id, check_name, subject, status, severity, left_value, right_value, difference, "
-                    "message FROM analytics.check_results WHERE is_primary AND status <> 'pass' "
-                    "ORDER BY report_id, status, check_name, subject"),
-        check_counts=rows("SELECT report_id, count(*) FILTER (WHERE status = 'pass') AS passed, "
-                          "count(*) FILTER (WHERE status = 'fail') AS failed, count(*) FILTER (WHERE status = "
-                          "'not_assessable') AS not_assessable FROM analytics.check_results WHERE is_primary "
-                          "GROUP BY report_id"),
-        issues=rows("SELECT report_id, agency_id, year, document_path, severity, code, message, excerpt "
-                    "FROM analytics.open_parse_issues WHERE agency_id IS NOT NULL ORDER BY agency_id, year, issue_id"),
-        provenance=rows(_PROVENANCE_SQL),
-        rollup=rows("SELECT * FROM analytics.region_year_rollup ORDER BY province, city, year"),
+        **results,
+        checks=[problem for row in checks for problem in (row.pop("problems") or [])],
+        check_counts=checks,
     )
+
+
+def _queries() -> dict[str, str]:
+    """One query per view, the slowest first (so two at a time finish together)."""
+    return {
+        "provenance": _PROVENANCE_SQL,
+        # counts and the non-passing rows in one pass: check_results computes the hierarchy checks
+        "checks": "SELECT report_id, count(*) FILTER (WHERE status = 'pass') AS passed, "
+                  "count(*) FILTER (WHERE status = 'fail') AS failed, "
+                  "count(*) FILTER (WHERE status = 'not_assessable') AS not_assessable, "
+                  "jsonb_agg(jsonb_build_object('report_id', report_id, 'check_name', check_name, 'subject', "
+                  "subject, 'status', status, 'severity', severity, 'left_value', left_value, 'right_value', "
+                  "right_value, 'difference', difference, 'message', message) ORDER BY status, check_name, subject) "
+                  "FILTER (WHERE status <> 'pass') AS problems "
+                  "FROM analytics.check_results WHERE is_primary GROUP BY report_id",
+        "headline": "SELECT * FROM analytics.report_headline WHERE agency_id IS NOT NULL ORDER BY agency_id, year",
+        "peers": "SELECT report_id, metric, value, level_rank, level_percentile, level_peers, province_rank, "
+                 "province_percentile, province_peers FROM analytics.peer_comparison",
+        "continuity": "SELECT agency_id, year, previous_carried_forward, status FROM analytics.carry_over_continuity",
+        "issues": "SELECT report_id, agency_id, year, document_path, severity, code, message, excerpt "
+                  "FROM analytics.open_parse_issues WHERE agency_id IS NOT NULL ORDER BY agency_id, year, issue_id",
+        "rollup": "SELECT * FROM analytics.region_year_rollup ORDER BY province, city, year",
+    }
 
 
 # --------------------------------------------------------------------------- small HTML helpers
@@ -402,25 +437,39 @@ def build_site(data: CardData, out_dir: Path) -> SiteSummary:
     issues: dict[int, list[Row]] = defaultdict(list)
     for row in data.issues:
         issues[row["agency_id"]].append(row)
-    provenance: dict[int, list[Row]] = defaultdict(list)
+    by_report: dict[int, list[Row]] = defaultdict(list)
     for row in data.provenance:
-        provenance[row["report_id"]].append(row)
+        by_report[row["report_id"]].append(row)
+    # figure → the facts it is made of, once per report (the table and the provenance list both use it)
+    provenance = {report_id: {figure: _figure_facts(figure, facts) for figure, _ in FIGURES}
+                  for report_id, facts in by_report.items()}
 
     regions = _regions(data)
     index_rows: list[str] = []
     files = 0
-    for agency_id, reports in by_agency.items():
-        text = _agency_page(reports, continuity, peers, checks, check_counts, issues[agency_id], provenance, regions)
-        (out_dir / agency_file(agency_id)).write_text(text, encoding="utf-8")
-        files += 1
-        index_rows.append(_index_row_agency(reports, check_counts))
-    for (province, city), region in regions.items():
-        text = _region_page(province, city, region, by_agency, check_counts, checks)
-        (out_dir / region_key(province, city)).write_text(text, encoding="utf-8")
-        files += 1
-        index_rows.append(_index_row_region(province, city, region))
-    (out_dir / "index.html").write_text(_index_page(index_rows, len(by_agency), len(regions)), encoding="utf-8")
-    return SiteSummary(out_dir, len(by_agency), len(regions), files + 1)
+    # pages are rendered here and written by threads: opening and writing thousands of files waits on
+    # the file system, not on Python, so the writes overlap with the rendering
+    with ThreadPoolExecutor(max_workers=4) as writers:
+        pending = []
+        for agency_id, reports in by_agency.items():
+            text = _agency_page(reports, continuity, peers, checks, check_counts, issues[agency_id], provenance,
+                                regions)
+            pending.append(writers.submit(_write, out_dir / agency_file(agency_id), text))
+            index_rows.append(_index_row_agency(reports, check_counts))
+        for (province, city), region in regions.items():
+            text = _region_page(province, city, region, by_agency, check_counts, checks)
+            pending.append(writers.submit(_write, out_dir / region_key(province, city), text))
+            index_rows.append(_index_row_region(province, city, region))
+        pending.append(writers.submit(_write, out_dir / "index.html",
+                                      _index_page(index_rows, len(by_agency), len(regions))))
+        for future in pending:
+            future.result()  # re-raise a failed write
+            files += 1
+    return SiteSummary(out_dir, len(by_agency), len(regions), files)
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
 
 
 @dataclass
@@ -480,11 +529,11 @@ def _agency_page(reports: list[Row], continuity: dict, peers: dict, checks: dict
     head = "".join(f'<th scope="col">{esc(label)}</th>' for _, label in FIGURES)
     rows = []
     for r in reports:
-        facts = provenance.get(r["report_id"], [])
+        facts = provenance.get(r["report_id"], {})
         cells = []
         for figure, _ in FIGURES:
             value = r[figure]
-            parts = _figure_facts(figure, facts)
+            parts = facts.get(figure, [])
             mark = ""
             if any(f["is_corrected"] for f in parts):
                 mark = ' <span class="corrected" title="corrected by an analyst">✎</span>'
@@ -589,11 +638,11 @@ def _issues_section(issues: list[Row]) -> str:
 def _provenance_section(reports: list[Row], provenance: dict) -> str:
     out = ["<h2>Where the figures come from</h2>"]
     for r in reversed(reports):
-        facts = provenance.get(r["report_id"], [])
+        facts = provenance.get(r["report_id"], {})
         out.append(f'<h3 id="report-{r["report_id"]}">{r["year"]}: report {r["report_id"]} '
                    f'({esc(r["format"])}) from <code>{esc(r["document_path"])}</code></h3><dl class="prov">')
         for figure, label in FIGURES:
-            parts = _figure_facts(figure, facts)
+            parts = facts.get(figure, [])
             if r[figure] is None or not parts:
                 continue
             out.append(f'<dt id="src-{r["report_id"]}-{figure}">{esc(label)}: {esc(number(r[figure]))}</dt>')

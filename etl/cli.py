@@ -467,7 +467,7 @@ def cards_command(
         url = _url()
         upgrade(url)
         with psycopg.connect(libpq_url(url)) as conn:
-            data = fetch(conn)
+            data = fetch(conn, libpq_url(url))
         summary = build_site(data, output)
     out.print(f"Wrote {summary.files} page(s) to {output} ({summary.agencies} agencies, {summary.regions} regions) "
               f"in {time.monotonic() - started:.1f} s; open {output / 'index.html'}.", highlight=False)
