@@ -124,3 +124,24 @@ def test_cards_render_in_headless_chromium(tmp_path, conninfo):
     assert _console(stderr) == []
     assert re.search(r'<span id="shown">1</span>', dom)
     assert dom.count("<tr data-k=") == 3 and dom.count(' hidden=""') == 2
+
+
+@pytest.mark.db
+def test_etl_run_reports_a_lost_correction_and_etl_cards_builds_the_site(conninfo, tmp_path):
+    from typer.testing import CliRunner
+
+    from etl.cli import app
+
+    env = {"DATABASE_URL": conninfo, "ETL_HOME": str(tmp_path / "home"), "COLUMNS": "250"}
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text(
+        "sha256,agency,year,table,item,applicant,value,evidence,reason,author,date\n"
+        ",示例市生态环境局,2031,requests,new_received,,4,,no such year,ana,2026-12-01\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(EXAMPLES), "--workers", "0", "--corrections", str(corrections)],
+                           env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Correction not applied: line 2: there is no primary report of 示例市生态环境局 for 2031" in result.output
+    result = runner.invoke(app, ["cards", "-o", str(tmp_path / "site")], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Wrote 4 page(s)" in result.output and (tmp_path / "site" / "index.html").is_file()
