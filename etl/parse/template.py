@@ -605,6 +605,9 @@ def _emit_t2_row(block: _Block, label: Cell, row_key: str | None, cells: list[Ce
             candidate = f"art20_{block.item}.{row_key}.{col.key}"
             if candidate in DISCLOSURE_ITEMS:
                 item = candidate
+            else:  # the row's own caption was not printed: the one Article 20 item that has this row
+                homes = [k for k in (f"art20_{i}.{row_key}.{col.key}" for i in range(1, 11)) if k in DISCLOSURE_ITEMS]
+                item = homes[0] if len(homes) == 1 else None
         fact_label = label.text if item else f"第二十条第（{block.item}）项 {label.text} {col_text}"
         result.facts.append(Fact(
             table="disclosure_counts", item=item or "art20.other", value=cell.value.number,
