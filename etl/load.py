@@ -41,6 +41,10 @@ class LockBusy(Exception):
     """Another `etl run` holds the warehouse's run lock."""
 
 
+class AliasFileError(ValueError):
+    """The alias file is malformed (a subclass of ValueError so that only it maps to the alias exit code)."""
+
+
 # --------------------------------------------------------------------------- connections and runs
 
 
@@ -178,7 +182,7 @@ class AliasRow:
 def read_alias_file(path: str | Path) -> list[AliasRow]:
     """Read an alias CSV (header ``alias,canonical_name,note``; lines starting with # are comments).
 
-    Raises ValueError with the file and line when a row is malformed or the aliases form a cycle.
+    Raises AliasFileError with the file and line when a row is malformed or the aliases form a cycle.
     """
     path = Path(path)
     rows: list[AliasRow] = []
@@ -187,12 +191,13 @@ def read_alias_file(path: str | Path) -> list[AliasRow]:
         reader = csv.DictReader(lines)
         missing = {"alias", "canonical_name"} - set(reader.fieldnames or ())
         if missing:
-            raise ValueError(f"{path}: the header must be alias,canonical_name,note (missing {', '.join(missing)}).")
+            raise AliasFileError(
+                f"{path}: the header must be alias,canonical_name,note (missing {', '.join(missing)}).")
         for number, record in enumerate(reader, start=2):
             alias = (record.get("alias") or "").strip()
             canonical = (record.get("canonical_name") or "").strip()
             if not alias or not canonical:
-                raise ValueError(f"{path}, row {number}: both alias and canonical_name are required.")
+                raise AliasFileError(f"{path}, row {number}: both alias and canonical_name are required.")
             rows.append(AliasRow(alias, canonical, (record.get("note") or "").strip() or None))
     _resolve_chains(rows, path)
     return rows
@@ -205,7 +210,7 @@ def _resolve_chains(rows: list[AliasRow], path: Path) -> dict[str, str]:
         seen, name = {alias}, mapping[alias]
         while name in mapping:
             if name in seen:
-                raise ValueError(f"{path}: the aliases of {alias} form a cycle ({' → '.join([*seen, name])}).")
+                raise AliasFileError(f"{path}: the aliases of {alias} form a cycle ({' → '.join([*seen, name])}).")
             seen.add(name)
             name = mapping[name]
         resolved[alias] = name
@@ -339,6 +344,21 @@ class Loader:
         """Point a path at already-loaded content (a copied, moved or touched file); commits."""
         self._upsert_source_file(stat, sha256, document_id)
         self.conn.commit()
+
+    def drop_orphan_path_records(self) -> int:
+        """Delete path records (``inode/*`` documents: unreadable or special paths) no path points at any more.
+
+        A file that was unreadable and is readable now is loaded as a real document; the record of its
+        earlier failure would otherwise stay among the failed documents for ever.
+        """
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "DELETE FROM ingest.source_document d WHERE d.media_type LIKE 'inode/%%' AND NOT EXISTS "
+                "(SELECT 1 FROM ingest.source_file f WHERE f.document_id = d.id)"
+            )
+            count = cur.rowcount
+        self.conn.commit()
+        return count
 
     # ------------------------------------------------------------------ one document
 

@@ -18,11 +18,14 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import multiprocessing
 import os
 import signal
+import stat
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -53,10 +56,13 @@ def process_file(path: str | Path) -> ParsedDocument:
                                   issues=list(raw.issues))
         return parse(normalise(raw))
     except Exception as exc:  # a parser bug must not stop the run; record it instead
-        data = path.read_bytes() if path.is_file() else b""
+        try:  # streamed: the file that broke the parser may be large
+            sha, size = sha256_file(path), path.stat().st_size
+        except OSError:
+            sha, size = hashlib.sha256(b"").hexdigest(), 0
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return ParsedDocument(
-            str(path), hashlib.sha256(data).hexdigest(), len(data), "application/octet-stream", None,
+            str(path), sha, size, "application/octet-stream", None,
             issues=[Issue("error", "internal_error",
                           f"The parser failed on this file ({type(exc).__name__}: {exc} at "
                           f"{Path(where.filename).name}:{where.lineno}). Please report it with the file.")],
@@ -70,33 +76,172 @@ def current_parser_version() -> str:
 
 # --------------------------------------------------------------------------- finding files
 
+#: Media types of path records (freedesktop names): what a path was when it could not be read as a file.
+SPECIAL_MEDIA = {stat.S_IFIFO: "inode/fifo", stat.S_IFSOCK: "inode/socket", stat.S_IFCHR: "inode/chardevice",
+                 stat.S_IFBLK: "inode/blockdevice"}
+UNREADABLE_MEDIA = "inode/x-unreadable"
+LINK_MEDIA = "inode/symlink"
+FOLDER_MEDIA = "inode/directory"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path that is not a readable regular file: recorded with an issue and never opened.
+
+    `code` is ``special_file`` (FIFO, socket, device), ``symlink_loop``, ``dangling_link``,
+    ``unreadable`` (permission or I/O error on a file or folder) or ``read_timeout``.
+    """
+
+    path: str
+    code: str
+    message: str
+    media_type: str
+    size: int = 0
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as text that PostgreSQL and a terminal can hold: undecodable name bytes become ``\\xNN``.
+
+    Python keeps a non-UTF-8 file name as lone surrogates (PEP 383), which no UTF-8 database accepts;
+    the escaped form is unique for a given byte name and reads like the name `ls -b` shows.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
+    """Every regular file under `paths` (resolved), and a `Skipped` record for every other path met.
+
+    Files given by name are taken as they are (even hidden); folders are searched recursively in
+    sorted order, each folder's files before its subfolders, skipping hidden entries. Links to folders
+    are followed once (a folder reached again is not walked again; a link back to an ancestor is a
+    ``symlink_loop``). Nothing but a regular file is ever opened, so a FIFO or a link to /dev/zero
+    cannot block the run. Never raises for what it finds on disk.
+    """
+    visited: set[tuple[int, int]] = set()
+    for given in paths:
+        found, folder = _classify(str(given))
+        if folder is None:
+            yield found
+            continue
+        stack = [(str(given), folder)]
+        while stack:
+            path, st = stack.pop()
+            key = (st.st_dev, st.st_ino)
+            if key in visited:
+                if os.path.islink(path) and _is_ancestor(os.path.realpath(path), os.path.dirname(path)):
+                    yield Skipped(path, "symlink_loop", "This link points back to a folder that contains it; "
+                                  "it was not followed.", LINK_MEDIA)
+                continue  # reached a second time through a link: its files are recorded once
+            visited.add(key)
+            try:
+                names = sorted(entry.name for entry in os.scandir(path))
+            except OSError as exc:
+                yield Skipped(path, "unreadable", f"The folder could not be listed ({_reason(exc)}); the files in "
+                              "it were not loaded. Fix its permissions and run again.", FOLDER_MEDIA)
+                continue
+            subfolders = []
+            for name in names:
+                if name.startswith("."):
+                    continue
+                child = os.path.join(path, name)
+                found, folder = _classify(child)
+                if folder is None:
+                    yield found
+                else:
+                    subfolders.append((child, folder))
+            stack.extend(reversed(subfolders))
+
+
+def _classify(path: str) -> tuple[Path | Skipped, os.stat_result | None]:
+    """(a resolved regular file or a Skipped record, None), or (…, the folder's stat) for a folder."""
+    try:
+        st = os.stat(path)  # follows links: a link is judged by what it points at
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Skipped(path, "symlink_loop", "This link is part of a loop of links and points at nothing; "
+                           "remove or fix it.", LINK_MEDIA), None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR) and os.path.islink(path):
+            return Skipped(path, "dangling_link", "This link points at a file that does not exist; "
+                           "remove or fix it.", LINK_MEDIA), None
+        return Skipped(path, "unreadable", f"The file could not be read ({_reason(exc)}); fix its permissions "
+                       "and run again.", UNREADABLE_MEDIA), None
+    if stat.S_ISDIR(st.st_mode):
+        return Skipped(path, "folder", "", FOLDER_MEDIA), st
+    if stat.S_ISREG(st.st_mode):
+        return Path(os.path.realpath(path)), None
+    media_type = SPECIAL_MEDIA.get(stat.S_IFMT(st.st_mode), "inode/x-special")
+    return Skipped(path, "special_file", f"This is not a regular file but a {media_type.split('/')[1]}; it was "
+                   "not opened (reading it could block or never end).", media_type), None
+
+
+def _is_ancestor(folder: str, path: str) -> bool:
+    real = os.path.realpath(path)
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file under `paths` (files as given; folders recursively, sorted), skipping hidden entries."""
-    for given in paths:
-        given = Path(given)
-        if given.is_file():
-            yield given.resolve()
-            continue
-        for root, dirs, files in os.walk(given):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith("."):
-                    yield (Path(root) / name).resolve()
+    """The regular files `walk` finds (the paths it records as skipped left out)."""
+    return (found for found in walk(paths) if isinstance(found, Path))
 
 
 def count_files(paths: Iterable[str | Path]) -> int:
-    """How many files `iter_files` will yield (a cheap walk, for the progress bar)."""
-    return sum(1 for _ in iter_files(paths))
+    """How many paths `walk` will yield (a cheap walk, for the progress bar)."""
+    return sum(1 for _ in walk(paths))
 
 
 def sha256_file(path: Path) -> str:
-    """SHA-256 of a file, read in chunks."""
+    """SHA-256 of a regular file, read in chunks.
+
+    Opened non-blocking and checked again after opening: a file swapped for a FIFO between the walk
+    and the read must not block the run.
+    """
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file any more")
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+class ReadTimeout(Exception):
+    """Reading a file took longer than the parse timeout."""
+
+
+def hash_with_timeout(path: Path, timeout: float | None) -> str:
+    """`sha256_file` in a daemon thread, given up after `timeout` seconds (a stuck network mount).
+
+    A thread stuck in read() cannot be killed, but as a daemon it neither blocks the run nor its exit;
+    parsing (which reads the file again) happens in a worker process under the same timeout.
+    """
+    if timeout is None:
+        return sha256_file(path)
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["sha"] = sha256_file(path)
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name="hash", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise ReadTimeout(path)
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return str(box["sha"])
 
 
 # --------------------------------------------------------------------------- parallel parse
@@ -375,28 +520,39 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_ti
 
     def load(results: list[tuple[Task, ParsedDocument]]) -> None:
         for task, doc in results:
-            stat = stats.pop(task.path)
-            result = loader.load(doc, stat, counts)
+            stat_ = stats.pop(task.path)
+            doc.path = stat_.path  # the name as stored: undecodable bytes escaped
+            result = loader.load(doc, stat_, counts)
             progress("failed" if result.status == "failed" else result.status, 1)
 
+    def record(skipped: Skipped) -> None:
+        # mtime -1: never matches a stat, so the path is looked at again by every run
+        loader.load(path_record(skipped), FileStat(shown_path(skipped.path), skipped.size, -1))
+        counts.files_failed += 1
+        unreadable.append(f"{shown_path(skipped.path)} ({skipped.code})")
+        progress("failed", 1)
+
     with ParsePool(workers, parse_timeout) as pool:
-        for batch in _batches(iter_files(paths), PLAN_BATCH):
+        for batch in _batches(walk(paths), PLAN_BATCH):
             touched: list[str] = []
-            known_files = loader.known_files([str(p) for p in batch])
+            files = [p for p in batch if isinstance(p, Path)]
+            known_files = loader.known_files([shown_path(p) for p in files])
             to_hash: list[tuple[Path, os.stat_result]] = []
             for path in batch:
                 counts.files_seen += 1
+                if isinstance(path, Skipped):
+                    record(path)
+                    continue
                 try:
                     st = path.stat()
                 except OSError as exc:
-                    unreadable.append(f"{path} ({exc.strerror})")
-                    counts.files_failed += 1
-                    progress("failed", 1)
+                    record(Skipped(str(path), "unreadable", f"The file could not be read ({_reason(exc)}); fix "
+                                   "its permissions and run again.", UNREADABLE_MEDIA))
                     continue
-                known = known_files.get(str(path))
+                known = known_files.get(shown_path(path))
                 if (known and known.size_bytes == st.st_size and known.mtime_ns == st.st_mtime_ns
                         and loader.is_current(known)):
-                    touched.append(str(path))
+                    touched.append(shown_path(path))
                     counts.files_unchanged += 1
                     progress("unchanged", 1)
                 else:
@@ -405,24 +561,27 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_ti
             hashed: list[Task] = []
             for path, st in to_hash:
                 try:
-                    hashed.append(Task(str(path), st.st_size, st.st_mtime_ns, sha256_file(path)))
+                    hashed.append(Task(str(path), st.st_size, st.st_mtime_ns, hash_with_timeout(path, parse_timeout)))
+                except ReadTimeout:
+                    record(Skipped(str(path), "read_timeout", f"Reading this file took more than {parse_timeout:.0f} s "
+                                   "(ETL_PARSE_TIMEOUT); it was not loaded. Check the disk or network mount.",
+                                   UNREADABLE_MEDIA, st.st_size))
                 except OSError as exc:
-                    unreadable.append(f"{path} ({exc.strerror})")
-                    counts.files_failed += 1
-                    progress("failed", 1)
+                    record(Skipped(str(path), "unreadable", f"The file could not be read ({_reason(exc)}); fix "
+                                   "its permissions and run again.", UNREADABLE_MEDIA, st.st_size))
             known_docs = loader.known_documents([t.sha256 for t in hashed])
             for task in hashed:
-                stat = FileStat(task.path, task.size_bytes, task.mtime_ns)
+                stat_ = FileStat(shown_path(task.path), task.size_bytes, task.mtime_ns)
                 known = known_docs.get(task.sha256)
                 if known and loader.is_current(known):
-                    loader.link_file(stat, task.sha256, known.id)
+                    loader.link_file(stat_, task.sha256, known.id)
                     counts.files_unchanged += 1
                     progress("unchanged", 1)
                     continue
                 if task.sha256 in seen_hashes:
                     duplicates.append(task)  # linked once the first copy is loaded
                     continue
-                stats[task.path] = stat
+                stats[task.path] = stat_
                 if task.size_bytes > max_file_bytes:
                     load([(task, _too_large(task, max_file_bytes))])
                     continue
@@ -436,12 +595,20 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_ti
     for batch in _batches(duplicates, PLAN_BATCH):
         known_docs = loader.known_documents([t.sha256 for t in batch])
         for task in batch:
-            loader.link_file(FileStat(task.path, task.size_bytes, task.mtime_ns), task.sha256,
+            loader.link_file(FileStat(shown_path(task.path), task.size_bytes, task.mtime_ns), task.sha256,
                              known_docs[task.sha256].id)
             counts.files_unchanged += 1
             progress("unchanged", 1)
+    loader.drop_orphan_path_records()
     save_counts(loader.conn, loader.run_id, counts)
     loader.conn.commit()
+
+
+def path_record(skipped: Skipped) -> ParsedDocument:
+    """The document row that records a path which is not a readable file (its identity is the path)."""
+    identity = b"\0".join([b"etl-path-record", skipped.code.encode(), os.fsencode(skipped.path)])
+    return ParsedDocument(shown_path(skipped.path), hashlib.sha256(identity).hexdigest(), skipped.size,
+                          skipped.media_type, None, issues=[Issue("error", skipped.code, skipped.message)])
 
 
 def _too_large(task: Task, limit: int) -> ParsedDocument:
