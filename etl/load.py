@@ -18,6 +18,7 @@ import csv
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,10 @@ RUN_LOCK_KEY = 727001
 
 #: The example alias file shipped with the package (analysts copy it to $ETL_HOME or pass --aliases).
 DEFAULT_ALIAS_FILE = Path(__file__).resolve().parent / "data" / "agency_aliases.csv"
+
+#: Facts at or above this are refused with an issue on the fact: 15 digits is past any count a report
+#: states, and a double (CSV/Parquet readers, BI tools) holds integers exactly only up to 2**53 ≈ 9.007e15.
+MAX_FACT_VALUE = Decimal(10) ** 15
 
 FACT_COLUMNS = (
     "value", "unit", "is_approximate", "is_inferred", "source", "section_id", "start_offset", "end_offset",
@@ -542,6 +547,13 @@ class Loader:
                 f"A {fact.table} figure ({fact.value}) has keys {'/'.join(map(str, keys))} that are not in the "
                 "warehouse vocabulary; it was not loaded. Add the key in a migration or fix the parser.",
                 fact.start, fact.end))
+            return None
+        if not fact.value.is_finite() or abs(fact.value) >= MAX_FACT_VALUE:
+            issues.append(Issue(
+                "warning", "number_out_of_range",
+                f"A {fact.table} figure ({fact.evidence[:40]!r}) is {len(str(abs(fact.value).to_integral_value()))} "
+                "digits long, more than any count in a report can be and than analysts' tools hold exactly; it was "
+                "not loaded. Check the source for a run-together number.", fact.start, fact.end))
             return None
         section_id = sections.get(fact.section_ordinal) if fact.section_ordinal is not None else None
         return (
