@@ -132,6 +132,7 @@ def run_command(
                     wait_for_lock=wait, command=" ".join(["etl", *sys.argv[1:]])[:1000],
                     max_file_bytes=settings.max_file_bytes, parse_timeout=settings.parse_timeout,
                     migrate=lambda: upgrade(url), on_progress=bar.update,
+                    failure_log=settings.home / "failed-runs.jsonl", worker_memory_bytes=settings.worker_memory_bytes,
                 )
             except AliasFileError as exc:  # a malformed alias file (and nothing else: exit 2 means that)
                 raise Abort(str(exc), 2) from None

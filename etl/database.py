@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -35,12 +37,27 @@ def embedded_server(pgdata: Path, keep_running: bool = False):
     import pgserver
 
     pgdata.mkdir(parents=True, exist_ok=True)
-    # a server someone started with `etl db start` (for psql or a BI tool) is left running when we exit
-    keep_running = keep_running or embedded_running(pgdata)
-    server = pgserver.get_server(pgdata, cleanup_mode=None if keep_running else "stop")
-    if DATABASE_NAME not in server.psql("SELECT datname FROM pg_database;"):
-        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+    with _start_lock(pgdata):
+        # a server someone started with `etl db start` (for psql or a BI tool) is left running when we exit
+        keep_running = keep_running or embedded_running(pgdata)
+        server = pgserver.get_server(pgdata, cleanup_mode=None if keep_running else "stop")
+        if DATABASE_NAME not in server.psql("SELECT datname FROM pg_database;"):
+            server.psql(f"CREATE DATABASE {DATABASE_NAME};")
     return server
+
+
+@contextmanager
+def _start_lock(pgdata: Path) -> Iterator[None]:
+    """Serialise starting the embedded server: two first runs on a new ETL_HOME would both run initdb
+    (or both create the database) and one would die; the second now waits and attaches to the first's."""
+    import fcntl
+
+    with open(pgdata.parent / ".etl-start.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def embedded_running(pgdata: Path) -> bool:

@@ -688,12 +688,13 @@ def _ensure_agency(cur: psycopg.Cursor, name: str) -> int:
 # --------------------------------------------------------------------------- primary reports
 
 #: The order that picks the primary report of an agency and year, best first (documented in the README).
-PRIMARY_ORDER = ("is_truncated", "fact_count DESC", "published_on DESC NULLS LAST", "first_seen_at DESC",
-                 "sha256", "ordinal")
+#: Only what the reports themselves say decides (never when a file was first seen), so the choice depends
+#: on the set of reports alone: a clean load and an interrupted-then-resumed one agree.
+PRIMARY_ORDER = ("is_truncated", "fact_count DESC", "published_on DESC NULLS LAST", "sha256", "ordinal")
 
 _PRIMARY_SQL = f"""
 WITH candidate AS (
-    SELECT r.id, r.agency_id, r.year, r.is_truncated, r.published_on, r.ordinal, d.first_seen_at, d.sha256,
+    SELECT r.id, r.agency_id, r.year, r.is_truncated, r.published_on, r.ordinal, d.sha256,
            (SELECT count(*) FROM warehouse.requests f WHERE f.report_id = r.id)
          + (SELECT count(*) FROM warehouse.appeals f WHERE f.report_id = r.id)
          + (SELECT count(*) FROM warehouse.disclosure_counts f WHERE f.report_id = r.id) AS fact_count
@@ -708,11 +709,9 @@ WITH candidate AS (
            first_value(is_truncated) OVER w AS best_truncated,
            first_value(fact_count) OVER w AS best_facts,
            first_value(published_on) OVER w AS best_published,
-           first_value(first_seen_at) OVER w AS best_seen,
            lead(is_truncated) OVER w AS next_truncated,
            lead(fact_count) OVER w AS next_facts,
-           lead(published_on) OVER w AS next_published,
-           lead(first_seen_at) OVER w AS next_seen
+           lead(published_on) OVER w AS next_published
     FROM candidate c
     WINDOW w AS (PARTITION BY agency_id, year ORDER BY {", ".join(PRIMARY_ORDER)})
 ), decided AS (
@@ -723,13 +722,11 @@ WITH candidate AS (
             WHEN is_truncated IS DISTINCT FROM next_truncated THEN 'not truncated'
             WHEN fact_count <> next_facts THEN 'more figures (' || fact_count || ' vs ' || next_facts || ')'
             WHEN published_on IS DISTINCT FROM next_published THEN 'published later'
-            WHEN first_seen_at IS DISTINCT FROM next_seen THEN 'newer document'
             ELSE 'tie broken by document hash' END
         ELSE 'report ' || best_id || ' is primary: ' || CASE
             WHEN is_truncated IS DISTINCT FROM best_truncated THEN 'this one is truncated'
             WHEN fact_count <> best_facts THEN 'it has more figures (' || best_facts || ' vs ' || fact_count || ')'
             WHEN published_on IS DISTINCT FROM best_published THEN 'it was published later'
-            WHEN first_seen_at IS DISTINCT FROM best_seen THEN 'its document is newer'
             ELSE 'tie broken by document hash' END
         END AS primary_reason
     FROM ranked

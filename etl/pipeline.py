@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl import model
-from etl.extract import extract
+from etl.extract import extract, extract_bytes
 from etl.model import Issue, ParsedDocument
 from etl.normalise import normalise
 from etl.parse import parse
@@ -44,6 +44,10 @@ from etl.parse import parse
 PLAN_BATCH = 256
 #: Files in flight per worker: enough to keep the pool busy, few enough to keep memory flat.
 IN_FLIGHT_PER_WORKER = 4
+#: Seconds a new worker may take to start (a loaded machine), apart from any file's parse time.
+STARTUP_TIMEOUT = 300
+#: Seconds past the parse timeout before the run kills a worker whose own alarm did not stop it.
+BACKSTOP_GRACE = 30
 
 
 def process_file(path: str | Path) -> ParsedDocument:
@@ -55,6 +59,10 @@ def process_file(path: str | Path) -> ParsedDocument:
             return ParsedDocument(str(path), raw.sha256, raw.size, raw.media_type, raw.encoding,
                                   issues=list(raw.issues))
         return parse(normalise(raw))
+    except MemoryError:  # past the worker's memory cap (ETL_WORKER_MEMORY_MB): this file only
+        return _too_complex(path, "needed more memory than ETL_WORKER_MEMORY_MB allows")
+    except RecursionError:
+        return _too_complex(path, "is nested too deeply")
     except Exception as exc:  # a parser bug must not stop the run; record it instead
         try:  # streamed: the file that broke the parser may be large
             sha, size = sha256_file(path), path.stat().st_size
@@ -67,6 +75,16 @@ def process_file(path: str | Path) -> ParsedDocument:
                           f"The parser failed on this file ({type(exc).__name__}: {exc} at "
                           f"{Path(where.filename).name}:{where.lineno}). Please report it with the file.")],
         )
+
+
+def _too_complex(path: Path, why: str) -> ParsedDocument:
+    try:
+        sha, size = sha256_file(path), path.stat().st_size
+    except (OSError, MemoryError):
+        sha, size = hashlib.sha256(b"").hexdigest(), 0
+    return ParsedDocument(str(path), sha, size, "application/octet-stream", None, issues=[Issue(
+        "error", "too_complex", f"The file {why}; it was recorded but not parsed. Check that it is a report "
+        "(not a generated or damaged page), then report it with the file.")])
 
 
 def current_parser_version() -> str:
@@ -281,8 +299,76 @@ def _timed_out(task: Task, seconds: float) -> ParsedDocument:
         "recorded but not parsed. Check that it opens, then report it with the file.")
 
 
+class ParseTimeout(BaseException):
+    """Raised in a worker when its file's parse time is up (BaseException: no `except Exception` eats it)."""
+
+
+def _expire(signum, frame):
+    raise ParseTimeout()
+
+
+def _deadline_call(parse: Callable[[str], ParsedDocument], task: Task, seconds: float | None) -> ParsedDocument:
+    """Worker side: `parse(task.path)` stopped after `seconds` of its own time.
+
+    The clock starts here, in the worker, once the worker is up and the call unpickled, so starting a
+    process on a busy machine never counts against a file. A parse stuck inside C code that never
+    returns to Python is caught by the run's backstop instead (see ParsePool.collect).
+    """
+    if not seconds:
+        return parse(task.path)
+    previous = signal.signal(signal.SIGALRM, _expire)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            return parse(task.path)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except ParseTimeout:  # (also when the alarm fires just as the parse returns: it was at the limit)
+        return _timed_out(task, seconds)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+#: Parsed once by each new worker: loads the dictionaries and tables the stages read lazily.
+WARM_UP_SAMPLE = "示例局2019年政府信息公开工作年度报告\n一、总体情况\n本年收到申请1件，办结1件。\n".encode()
+
+
+def _ready() -> None:
+    """A no-op the pool waits for once per new worker (its initializer has then run)."""
+
+
+def _warm_up() -> None:
+    """Load what the stages read lazily (dictionaries, tables) before any file's clock starts: on a busy
+    machine that alone can take longer than a short parse timeout."""
+    with contextlib.suppress(Exception):  # a warm-up problem shows again, recorded, on a real file
+        raw = extract_bytes(WARM_UP_SAMPLE, "warm-up.txt")
+        if raw.text is not None:
+            parse(normalise(raw))
+
+
+def _init_worker(parent_pid: int, memory_bytes: int | None) -> None:
+    """Worker initializer: watch the parent; cap the worker's memory so a bomb costs one file, not the machine.
+
+    The cap is on address space, counted from what the started worker already maps (shared libraries
+    reserve far more than they use), so `memory_bytes` is what parsing one file may add. Past it an
+    allocation raises MemoryError, which process_file records as ``too_complex``.
+    """
+    _watch_parent(parent_pid)
+    _warm_up()  # in the initializer: every worker, before its first task
+    if memory_bytes:
+        import resource
+
+        import psutil
+
+        limit = psutil.Process().memory_info().vms + memory_bytes
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        with contextlib.suppress(ValueError, OSError):  # a lower hard limit set by the system stays
+            soft = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
 def _watch_parent(parent_pid: int) -> None:
-    """Worker initializer: exit when the run that started the pool is gone.
+    """Exit when the run that started the pool is gone.
 
     A run killed with SIGKILL cannot tell its workers to stop, and a worker waiting for work would wait
     forever (keeping the forkserver alive too); this thread notices within a second and ends the worker.
@@ -320,9 +406,12 @@ class ParsePool:
     as ``worker_crashed`` and the run goes on.
     """
 
-    def __init__(self, workers: int, timeout: float | None = None) -> None:
+    def __init__(self, workers: int, timeout: float | None = None, memory_bytes: int | None = None) -> None:
         self.workers = workers
         self.timeout = timeout
+        # the main process steps in only when a worker's own alarm could not stop a parse
+        self.backstop = None if timeout is None else timeout + max(BACKSTOP_GRACE, timeout)
+        self.memory_bytes = memory_bytes
         self.window = max(1, workers) * IN_FLIGHT_PER_WORKER
         self.ctx = _pool_context() if workers > 0 else None
         self.executor: ProcessPoolExecutor | None = None
@@ -344,16 +433,17 @@ class ParsePool:
             return [(task, _parse_task(task.path))]
         if self.executor is None:
             self.executor = self._executor(self.workers)
-        self.pending[self.executor.submit(_parse_task, task.path)] = task
+        self.pending[self.executor.submit(_deadline_call, _parse_task, task, self.timeout)] = task
         return []
 
     def collect(self, block: bool) -> list[tuple[Task, ParsedDocument]]:
         """Results that are ready (waiting for at least one when `block`)."""
         if not self.pending:
             return []
-        done, _ = wait(list(self.pending), timeout=self.timeout if block else 0, return_when=FIRST_COMPLETED)
+        done, _ = wait(list(self.pending), timeout=self.backstop if block else 0, return_when=FIRST_COMPLETED)
         if block and not done:
-            # nothing finished for `timeout` seconds: every running parse is stuck that long; break the pool
+            # nothing finished for the backstop time: every running parse is stuck in code the worker's own
+            # alarm cannot interrupt; break the pool
             # and let the files in flight be parsed one by one, each under the same limit
             self._kill(self.executor)
             done, _ = wait(list(self.pending), timeout=60)
@@ -364,6 +454,10 @@ class ParsePool:
                 results.append((task, future.result()))
             except BrokenProcessPool:
                 broken.append(task)
+            except MemoryError:  # out of the worker's memory cap outside process_file (e.g. pickling the result)
+                results.append((task, _failed_document(
+                    task, "too_complex", "The file needed more memory than ETL_WORKER_MEMORY_MB allows; it was "
+                    "recorded but not parsed.")))
             except Exception as exc:  # e.g. a result that would not pickle
                 results.append((task, _failed_document(
                     task, "internal_error", f"The parser failed on this file ({type(exc).__name__}: {exc}).")))
@@ -379,7 +473,7 @@ class ParsePool:
     def _isolated(self, task: Task) -> ParsedDocument:
         alone = self._executor(1)
         try:
-            return alone.submit(_parse_task, task.path).result(timeout=self.timeout)
+            return alone.submit(_deadline_call, _parse_task, task, self.timeout).result(timeout=self.backstop)
         except BrokenProcessPool:
             return _crashed(task)
         except TimeoutError:
@@ -389,7 +483,11 @@ class ParsePool:
             alone.shutdown(wait=False, cancel_futures=True)
 
     def _executor(self, workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=self.ctx, initializer=_watch_parent, initargs=(os.getpid(),))
+        executor = ProcessPoolExecutor(workers, mp_context=self.ctx, initializer=_init_worker,
+                                       initargs=(os.getpid(), self.memory_bytes))
+        # start every worker now (one no-op each), so that start-up is never part of a file's time
+        wait([executor.submit(_ready) for _ in range(workers)], timeout=STARTUP_TIMEOUT)
+        return executor
 
     @staticmethod
     def _kill(executor: ProcessPoolExecutor | None) -> None:
@@ -437,10 +535,14 @@ def run(
     parse_timeout: float | None = None,
     migrate: Callable[[], None] | None = None,
     on_progress: Callable[[str, int], None] | None = None,
+    failure_log: Path | None = None,
+    worker_memory_bytes: int | None = None,
 ) -> RunSummary:
     """Load every file under `paths` into the warehouse at `conninfo` (see the module docstring).
 
     `migrate` is called once the lock is held (so two first runs cannot race on the migrations).
+    `failure_log` is a local file where the cause of a failed run is kept when the database itself went
+    away; the next run writes it into the run's row (else the run would only show as interrupted).
     `on_progress(kind, n)` is called with ``total`` once, then with ``unchanged``/``new``/``failed`` per file.
     Raises etl.load.LockBusy when another run holds the lock and `wait_for_lock` is False.
     """
@@ -453,6 +555,8 @@ def run(
         load.acquire_run_lock(lock_conn, wait_for_lock)
         if migrate is not None:
             migrate()
+        _apply_failure_log(lock_conn, failure_log)
+        database = _database_key(lock_conn)
         load.mark_interrupted_runs(lock_conn)
         version = current_parser_version()
         conn = load.connect(conninfo)
@@ -465,13 +569,17 @@ def run(
             if aliases is not None:
                 loader.apply_aliases(load.read_alias_file(aliases))
             progress("total", count_files(paths))
-            _load_all(paths, loader, counts, workers, max_file_bytes, parse_timeout, unreadable, progress)
+            _load_all(paths, loader, counts, workers, max_file_bytes, parse_timeout, unreadable, progress,
+                      worker_memory_bytes)
         except (Interrupted, KeyboardInterrupt) as exc:
             _finish_quietly(conn, run_id, counts, "interrupted", f"The run was stopped ({exc or 'Ctrl-C'}); "
                             "documents committed before that are kept. Run it again to finish.")
             raise
         except BaseException as exc:
-            _finish_quietly(conn, run_id, counts, "failed", f"{type(exc).__name__}: {exc}"[:2000])
+            cause = f"{type(exc).__name__}: {str(exc).strip()}"[:2000]
+            if not (_finish_quietly(conn, run_id, counts, "failed", cause)
+                    or _finish_on_new_connection(conninfo, run_id, counts, cause)):
+                _remember_failure(failure_log, database, run_id, cause)
             raise
         finally:
             if previous is not None:
@@ -494,14 +602,84 @@ def run(
         lock_conn.close()
 
 
-def _finish_quietly(conn, run_id: int, counts, status: str, message: str) -> None:
-    """Record how the run ended, if the connection still works (else `etl status` shows it interrupted)."""
+def _finish_quietly(conn, run_id: int, counts, status: str, message: str) -> bool:
+    """Record how the run ended, if the connection still works; whether that worked."""
     import psycopg
 
     from etl import load
 
-    with contextlib.suppress(psycopg.Error):
+    try:
         load.finish_run(conn, run_id, counts, status, message)
+    except psycopg.Error:
+        return False
+    return True
+
+
+def _finish_on_new_connection(conninfo: str, run_id: int, counts, message: str) -> bool:
+    """The run's connection broke (a restarted server, a dropped network): try once on a new one."""
+    import psycopg
+
+    from etl import load
+
+    try:
+        with load.connect(conninfo) as conn:
+            return _finish_quietly(conn, run_id, counts, "failed", message)
+    except psycopg.Error:
+        return False
+
+
+def _remember_failure(failure_log: Path | None, database: str, run_id: int, message: str) -> None:
+    """Keep the cause of a run whose database went away, for the next run to record (see run)."""
+    import json
+
+    if failure_log is None:
+        return
+    with contextlib.suppress(OSError):
+        failure_log.parent.mkdir(parents=True, exist_ok=True)
+        with failure_log.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"database": database, "run_id": run_id, "message": message,
+                                     "at": time.strftime("%Y-%m-%d %H:%M:%S %z")}, ensure_ascii=False) + "\n")
+
+
+def _database_key(conn) -> str:
+    """Which warehouse a remembered failure belongs to, from a live connection (hashed: no names in the log)."""
+    info = conn.info
+    where = "|".join(str(v) for v in (info.host, info.port, info.dbname, info.user))
+    return hashlib.sha256(where.encode()).hexdigest()[:16]
+
+
+def _apply_failure_log(conn, failure_log: Path | None) -> None:
+    """Write the causes kept by `_remember_failure` into their runs (still marked running); keep the others."""
+    import json
+
+    if failure_log is None or not failure_log.is_file():
+        return
+    key = _database_key(conn)
+    kept = []
+    try:
+        lines = failure_log.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return
+    with conn.cursor() as cur:
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if entry.get("database") != key:
+                kept.append(line)  # another warehouse's run
+                continue
+            cur.execute(
+                "UPDATE ingest.etl_run SET status = 'failed', finished_at = COALESCE(finished_at, now()), "
+                "message = %s WHERE id = %s AND status = 'running'",
+                (f"{entry.get('message')} (the database went away at {entry.get('at')})"[:2000],
+                 entry.get("run_id")))
+    conn.commit()
+    with contextlib.suppress(OSError):
+        if kept:
+            failure_log.write_text("\n".join(kept) + "\n", encoding="utf-8")
+        else:
+            failure_log.unlink()
 
 
 def _main_thread() -> bool:
@@ -511,7 +689,7 @@ def _main_thread() -> bool:
 
 
 def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_timeout: float | None,
-              unreadable: list[str], progress: Callable[[str, int], None]) -> None:
+              unreadable: list[str], progress: Callable[[str, int], None], memory_bytes: int | None = None) -> None:
     from etl.load import FileStat, save_counts
 
     stats: dict[str, FileStat] = {}
@@ -532,7 +710,7 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_ti
         unreadable.append(f"{shown_path(skipped.path)} ({skipped.code})")
         progress("failed", 1)
 
-    with ParsePool(workers, parse_timeout) as pool:
+    with ParsePool(workers, parse_timeout, memory_bytes) as pool:
         for batch in _batches(walk(paths), PLAN_BATCH):
             touched: list[str] = []
             files = [p for p in batch if isinstance(p, Path)]

@@ -45,8 +45,10 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]{2,30})", re.I)
-#: More than this share of NUL bytes in the first 64 KiB (and not UTF-16) marks a binary file.
-NUL_SHARE = 0.01
+#: More than this share of NUL and other control bytes in the first 64 KiB (and not UTF-16) marks a
+#: binary file (the same share as `_checked` allows in decoded text).
+CONTROL_SHARE = 0.05
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 #: Invalid sequences tolerated in a file otherwise in one encoding (plus one per 10 KB), and how many
 #: non-ASCII characters that encoding must explain per invalid sequence.
 MAX_BAD_SEQUENCES = 16
@@ -150,8 +152,10 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     if utf16:  # a truncated last character must not turn the whole file into "not text"
         return _checked(data.decode(utf16, errors="replace"), "utf-16", issues)
     sample = data[:65536]
-    if sample.count(0) > len(sample) * NUL_SHARE:  # binary by proportion: one stray NUL is damage, not binary
-        return Decoded(None, None, (_not_text("it contains many NUL bytes"),))
+    # binary by proportion: a stray NUL or control byte is damage (normalise removes it), many are binary;
+    # no byte of a GB18030, Big5 or UTF-8 character is a C0 control, so bytes can be counted before decoding
+    if len(sample) - len(sample.translate(None, CONTROL_BYTES)) > len(sample) * CONTROL_SHARE:
+        return Decoded(None, None, (_not_text("it contains many NUL or control bytes"),))
     if html:
         declared = declared_charset(data)
         if declared:
