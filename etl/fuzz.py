@@ -132,7 +132,8 @@ class FactKey:
 
 
 def fact_lines(clean: CleanText, doc: ParsedDocument) -> list[dict[FactKey, set[int]]]:
-    """Per report, each fact with the lines of the decoded file its value and label stand on.
+    """Per report, each fact with the lines of the decoded file it depends on: its value's and label's,
+    and for a table cell the header rows of its table.
 
     Offsets go report → document (report.offset) → decoded text (the normalise offset map); lines are
     counted in the decoded text, which has the same line breaks as the bytes for text files.
@@ -144,6 +145,19 @@ def fact_lines(clean: CleanText, doc: ParsedDocument) -> list[dict[FactKey, set[
         at = mapping[min(offset, len(mapping) - 1)] if mapping else offset
         return original.count("\n", 0, at)
 
+    text_lines = original.split("\n")
+
+    def header_lines(row: int) -> set[int]:
+        # a table cell means what its column header says: the header rows above it (P1 lines of the same
+        # block holding no number cell) are lines the fact depends on too
+        found, at = set(), row - 1
+        while at >= 0 and "|" in text_lines[at]:
+            cells = [c.strip() for c in text_lines[at].split("|")]
+            if not any(c.replace(".", "", 1).isdigit() for c in cells):
+                found.add(at)
+            at -= 1
+        return found
+
     reports = []
     for report in doc.reports:
         facts: dict[FactKey, set[int]] = {}
@@ -151,8 +165,11 @@ def fact_lines(clean: CleanText, doc: ParsedDocument) -> list[dict[FactKey, set[
             spans = [(f.start, f.end)] + ([(f.label_start, f.label_end or f.label_start)]
                                          if f.label_start is not None else [])
             lines = {line(report.offset + a) for a, _ in spans} | {line(report.offset + b) for _, b in spans}
+            lines = set(range(min(lines), max(lines) + 1))
+            if f.source == "table":
+                lines |= header_lines(min(lines))
             facts.setdefault(FactKey(f.table, f.item, f.applicant, f.proceeding, f.outcome, f.value), set()).update(
-                range(min(lines), max(lines) + 1))
+                lines)
         reports.append(facts)
     return reports
 

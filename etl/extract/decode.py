@@ -184,6 +184,12 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     if survivors:
         codec, text = max(survivors, key=lambda item: _plausibility(item[1]))
         return _checked(text, codec, issues)
+    # a GB18030 or Big5 report with a few damaged bytes: the same local repair, before a detector's guess
+    # (which one bad sequence can turn into Shift-JIS for the whole file)
+    repairs = [(codec, found) for codec in ("gb18030", "cp950") if (found := _localised(data, codec)) is not None]
+    if repairs:
+        codec, (text, issue) = max(repairs, key=lambda item: _plausibility(item[1][0]))
+        return _checked(text, codec, [*issues, issue])
     guess = _detect(data)
     if guess in DETECTED_OK:  # a single-byte guess (cp1252 …) would only hide damaged Chinese
         text = _strict(data, guess)
