@@ -76,7 +76,8 @@ def clean_parse(source: Path):
     return raw, fuzz.fact_lines(clean, parse(clean))
 
 
-def part_parse(sources: list[Path], inputs: int, workers: int, timeout: float, memory_mb: int, seed: int) -> dict:
+def part_parse(sources: list[Path], inputs: int, workers: int, timeout: float, memory_mb: int, seed: int,
+               progress_every: int = 500) -> dict:
     rng = random.Random(seed)
     names = list(fuzz.MUTATIONS)
     clean = {str(s): clean_parse(s) for s in sources}
@@ -93,9 +94,16 @@ def part_parse(sources: list[Path], inputs: int, workers: int, timeout: float, m
     started = time.monotonic()
     try:
         with pipeline.ParsePool(workers, timeout, memory_mb * 2**20 or None) as pool:
-            for spec in specs:
+            for n, spec in enumerate(specs, start=1):
                 _account(pool.submit(pipeline.Task(spec, 0, 0, "0" * 64)), clean, codes, by_mutation)
                 _account(pool.collect(block=pool.full()), clean, codes, by_mutation)
+                if n % progress_every == 0:  # interim figures: a long run on a busy machine still reports
+                    print(json.dumps({"submitted": n, "seconds": round(time.monotonic() - started),
+                                      "crashes": sum(codes[c] for c in CRASH_CODES), "hangs": codes["parse_timeout"],
+                                      "too_complex": codes["too_complex"],
+                                      "peak_worker_rss_mb": round(_STATS["maxrss_kb"] / 1024, 1),
+                                      "single_byte_reports": _STATS["single_reports"],
+                                      "single_byte_kept": _STATS["kept"]}), file=sys.stderr, flush=True)
             while pool.pending:
                 _account(pool.collect(block=True), clean, codes, by_mutation)
     except Exception as exc:  # an exception out of the pool is an aborted run
