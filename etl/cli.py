@@ -15,6 +15,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from etl.pipeline import process_file
 
@@ -55,8 +56,10 @@ users_app = typer.Typer(help="Read-only analyst logins, optionally scoped to reg
                         rich_markup_mode=None)
 app.add_typer(users_app, name="users")
 
-out = Console()
-err = Console(stderr=True)
+# Markup off: paths, labels and messages are data, and a name holding `[/x]` must print as itself (rich
+# would read it as a closing tag and raise). Styles are given with style=, never as markup in the text.
+out = Console(markup=False)
+err = Console(stderr=True, markup=False)
 
 
 class Abort(Exception):
@@ -79,17 +82,17 @@ def friendly_errors() -> Iterator[None]:
     try:
         yield
     except Abort as exc:
-        err.print(f"[red]{exc}[/red]", highlight=False)
+        err.print(str(exc), style="red", highlight=False)
         raise typer.Exit(exc.code) from None
     except DatabaseUnavailable as exc:
-        err.print(f"[red]{exc}[/red]", highlight=False)
+        err.print(str(exc), style="red", highlight=False)
         raise typer.Exit(2) from None
     except LockBusy as exc:
-        err.print(f"[yellow]{exc}[/yellow]", highlight=False)
+        err.print(str(exc), style="yellow", highlight=False)
         raise typer.Exit(75) from None  # EX_TEMPFAIL: cron may simply retry later
     except (psycopg.Error, sqlalchemy.exc.OperationalError, sqlalchemy.exc.ProgrammingError) as exc:
         first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["database error"])[0]
-        err.print(f"[red]The database refused the operation: {first}[/red]", highlight=False)
+        err.print(f"The database refused the operation: {first}", style="red", highlight=False)
         raise typer.Exit(2) from None
 
 
@@ -146,9 +149,9 @@ def run_command(
     """
     from etl import pipeline
     from etl.config import load_settings
-    from etl.corrections import corrections_file_path
+    from etl.corrections import CorrectionsFileError, corrections_file_path
     from etl.database import libpq_url, upgrade
-    from etl.load import alias_file_path
+    from etl.load import AliasFileError, alias_file_path
 
     with friendly_errors():
         missing = [str(p) for p in paths if not p.exists()]
@@ -172,8 +175,9 @@ def run_command(
                     wait_for_lock=wait, command=" ".join(["etl", *sys.argv[1:]])[:1000],
                     max_file_bytes=settings.max_file_bytes, parse_timeout=settings.parse_timeout,
                     migrate=lambda: upgrade(url), on_progress=bar.update,
+                    failure_log=settings.home / "failed-runs.jsonl", worker_memory_bytes=settings.worker_memory_bytes,
                 )
-            except ValueError as exc:  # a malformed alias or corrections file
+            except (AliasFileError, CorrectionsFileError) as exc:  # a malformed alias or corrections file, only
                 raise Abort(str(exc), 2) from None
             except (pipeline.Interrupted, KeyboardInterrupt):
                 raise Abort("The run was stopped; what was committed is kept. Run it again to finish.", 130) from None
@@ -249,7 +253,7 @@ def parse_command(
     """
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
-        err.print(f"[red]No such file: {', '.join(missing)}.[/red]", highlight=False)
+        err.print(f"No such file: {', '.join(missing)}.", style="red", highlight=False)
         raise typer.Exit(2)
     docs = [process_file(f) for f in files]
     if as_json:
@@ -307,7 +311,7 @@ def status_command(
                 if status == "running" and not lock_held:
                     status = "interrupted"
                 style = {"succeeded": "green", "failed": "red", "interrupted": "yellow"}.get(status, "")
-                shown = f"[{style}]{status}[/{style}]" if style else status
+                shown = Text(status, style=style)
                 table.add_row(str(rid), f"{started:%Y-%m-%d %H:%M}", shown, str(seen), str(new), str(unchanged),
                               str(failed), str(reports), str(facts),
                               (message or "")[:80])

@@ -32,6 +32,11 @@ from pathlib import Path
 
 from etl import vocabulary
 
+
+class CorrectionsFileError(ValueError):
+    """The corrections file cannot be read as one (its header is wrong); single bad lines are kept, not raised."""
+
+
 #: The corrections file shipped as an example (no lines: analysts keep their own in git).
 DEFAULT_CORRECTIONS_FILE = Path(__file__).resolve().parent / "data" / "corrections.csv"
 
@@ -90,7 +95,7 @@ def read_corrections(path: str | Path) -> list[CorrectionLine]:
     header = [h.strip() for h in next(reader)]
     missing = [c for c in REQUIRED if c not in header]
     if missing or not ({"sha256", "agency"} & set(header)):
-        raise ValueError(f"{path}: the header must be {','.join(COLUMNS)} (missing "
+        raise CorrectionsFileError(f"{path}: the header must be {','.join(COLUMNS)} (missing "
                          f"{', '.join(missing) or 'sha256 or agency'}).")
     lines = []
     for (number, _), cells in zip(numbered[1:], reader, strict=False):

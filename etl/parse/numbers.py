@@ -92,7 +92,10 @@ def read_quantity(text: str, start: int = 0) -> Quantity | None:
         if "." in match.group("num"):
             approximate = True  # 15.8万 is a rounded figure
     if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
+        try:
+            value = value.quantize(Decimal(1))
+        except InvalidOperation:  # more than 28 digits: kept as it is (the loader flags such numbers)
+            value = value.to_integral_value()
     return Quantity(value, approximate, start, start + len(text))
 
 
