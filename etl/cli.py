@@ -127,6 +127,9 @@ def run_command(
                                 "number of cores; 0 parses in this process)."),
     aliases: Path = typer.Option(None, "--aliases", help="Agency alias CSV (alias,canonical_name,note); default "
                                  "$ETL_HOME/agency_aliases.csv, else the example shipped with etl."),
+    corrections: Path = typer.Option(None, "--corrections", help="Analysts' corrections CSV (see "
+                                     "etl/corrections.py); default $ETL_HOME/corrections.csv, else the empty "
+                                     "example shipped with etl."),
     reparse: bool = typer.Option(False, "--reparse", help="Parse every file again even if this parser version "
                                  "already loaded it."),
     wait: bool = typer.Option(False, "--wait", help="If another run holds the warehouse, wait for it instead of "
@@ -143,6 +146,7 @@ def run_command(
     """
     from etl import pipeline
     from etl.config import load_settings
+    from etl.corrections import corrections_file_path
     from etl.database import libpq_url, upgrade
     from etl.load import alias_file_path
 
@@ -154,6 +158,9 @@ def run_command(
         if aliases is not None and not aliases.is_file():
             raise Abort(f"The alias file {aliases} does not exist.", 2)
         alias_file = alias_file_path(aliases, settings.home)
+        if corrections is not None and not corrections.is_file():
+            raise Abort(f"The corrections file {corrections} does not exist.", 2)
+        corrections_file = corrections_file_path(corrections, settings.home)
         url = _url()
         workers = settings.workers if workers is None else max(0, workers)
         show = progress and err.is_terminal
@@ -161,11 +168,12 @@ def run_command(
             try:
                 summary = pipeline.run(
                     paths, libpq_url(url), workers=workers, reparse=reparse, aliases=alias_file,
+                    corrections=corrections_file,
                     wait_for_lock=wait, command=" ".join(["etl", *sys.argv[1:]])[:1000],
                     max_file_bytes=settings.max_file_bytes, parse_timeout=settings.parse_timeout,
                     migrate=lambda: upgrade(url), on_progress=bar.update,
                 )
-            except ValueError as exc:  # a malformed alias file
+            except ValueError as exc:  # a malformed alias or corrections file
                 raise Abort(str(exc), 2) from None
             except (pipeline.Interrupted, KeyboardInterrupt):
                 raise Abort("The run was stopped; what was committed is kept. Run it again to finish.", 130) from None
@@ -219,6 +227,10 @@ def _print_summary(summary, alias_file: Path | None) -> None:
         out.print(summary.message, style="yellow", highlight=False)
     if alias_file:
         out.print(f"Agency aliases from {alias_file}.", style="dim", highlight=False)
+    if summary.corrections_applied:
+        out.print(f"{summary.corrections_applied} analyst correction(s) applied.", style="dim", highlight=False)
+    for note in summary.corrections_not_applied:
+        out.print(f"Correction not applied: {note}", style="yellow", highlight=False)
 
 
 # --------------------------------------------------------------------------- etl parse
@@ -596,6 +608,39 @@ def export_command(
                 write_parquet(conn, name, target)
             if target is not None:
                 err.print(f"Wrote analytics.{name} to {target}.", highlight=False)
+
+
+# --------------------------------------------------------------------------- etl cards
+
+
+@app.command("cards")
+def cards_command(
+    output: Path = typer.Option(Path("cards"), "--output", "-o", help="Folder to write the site into (created; "
+                                "its agency/ and region/ folders are replaced)."),
+) -> None:
+    """Build report cards: a static HTML site with one page per agency and per region, and a searchable index.
+
+    Read from the analytics views only: trend charts, peers, check results, open parse issues and the
+    provenance of every figure. The pages need no server and no internet (open index.html).
+
+    Example: etl cards -o cards && xdg-open cards/index.html
+    """
+    import time
+
+    import psycopg
+
+    from etl.cards import build_site, fetch
+    from etl.database import libpq_url, upgrade
+
+    with friendly_errors():
+        started = time.monotonic()
+        url = _url()
+        upgrade(url)
+        with psycopg.connect(libpq_url(url)) as conn:
+            data = fetch(conn, libpq_url(url))
+        summary = build_site(data, output)
+    out.print(f"Wrote {summary.files} page(s) to {output} ({summary.agencies} agencies, {summary.regions} regions) "
+              f"in {time.monotonic() - started:.1f} s; open {output / 'index.html'}.", highlight=False)
 
 
 # --------------------------------------------------------------------------- etl checks

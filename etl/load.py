@@ -820,3 +820,27 @@ def sync_aliases(conn: psycopg.Connection, rows: Sequence[AliasRow]) -> int:
     conn.commit()
     return len(moved)
 
+
+
+# --------------------------------------------------------------------------- corrections file sync
+
+
+def sync_corrections(conn: psycopg.Connection, lines: Sequence[Any], source_path: str) -> int:
+    """Make warehouse.correction hold exactly the lines of the corrections file; commits.
+
+    The table is replaced as a whole: a removed line leaves no row, so its correction is undone. The
+    parsed facts are never touched; the analytics views apply the corrections (analytics.corrections
+    says which applied, and which did not and why). `lines` are etl.corrections.CorrectionLine.
+    Returns the number of lines synced.
+    """
+    with conn.cursor() as cur:
+        cur.execute("DELETE FROM warehouse.correction")
+        Loader._copy(cur, "warehouse.correction", (
+            "line", "sha256", "agency_name", "year", "fact_table", "item", "applicant", "outcome", "value",
+            "is_unknown", "evidence", "reason", "author", "corrected_on", "problem", "source_path"), [
+            (c.line, c.sha256, _clean(c.agency_name), c.year, c.fact_table, _clean(c.item), c.applicant, c.outcome,
+             c.value, c.is_unknown, _clean(c.evidence), _clean(c.reason), _clean(c.author), c.corrected_on,
+             _clean(c.problem), source_path)
+            for c in lines])
+    conn.commit()
+    return len(lines)

@@ -269,6 +269,9 @@ class RunSummary:
     primary_by_year: dict[int | None, int] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)
     message: str | None = None
+    #: corrections file lines that do not apply (target gone, ambiguous, invalid), with what to do
+    corrections_not_applied: list[str] = field(default_factory=list)
+    corrections_applied: int = 0
 
 
 class Interrupted(Exception):
@@ -286,6 +289,7 @@ def run(
     workers: int,
     reparse: bool = False,
     aliases: Path | None = None,
+    corrections: Path | None = None,
     wait_for_lock: bool = False,
     command: str = "etl run",
     max_file_bytes: int = 200 * 1024 * 1024,
@@ -317,6 +321,10 @@ def run(
             loader = load.Loader(conn, run_id, version, reparse)
             if aliases is not None:
                 loader.apply_aliases(load.read_alias_file(aliases))
+            if corrections is not None:  # synced every run: a removed line is undone, no re-parse needed
+                from etl.corrections import read_corrections
+
+                load.sync_corrections(conn, read_corrections(corrections), str(corrections))
             progress("total", count_files(paths))
             _load_all(paths, loader, counts, workers, max_file_bytes, parse_timeout, unreadable, progress)
         except (Interrupted, KeyboardInterrupt) as exc:
@@ -340,6 +348,13 @@ def run(
             summary.reports_by_year = dict(cur.fetchall())
             cur.execute("SELECT year, count(*) FROM warehouse.report WHERE is_primary GROUP BY year")
             summary.primary_by_year = dict(cur.fetchall())
+            cur.execute("SELECT status = 'applied', message FROM analytics.corrections "
+                        "WHERE status <> 'superseded' ORDER BY line")
+            for applied, note in cur.fetchall():
+                if applied:
+                    summary.corrections_applied += 1
+                else:
+                    summary.corrections_not_applied.append(note)
         conn.commit()
         conn.close()
         return summary

@@ -4,9 +4,9 @@ The lookup tables and check_result pointed readers at sections of a specificatio
 the repository. The same rules are now in docs/domain.md; the comments (and so the data dictionary)
 name its anchors. Comments only: no data or structure changes.
 
-Revision ID: 0013
-Revises: 0012
-Create Date: 2026-12-03 09:00:00
+Revision ID: 0014
+Revises: 0013
+Create Date: 2026-12-02 13:00:00
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0013'
-down_revision: str | None = '0012'
+revision: str = '0014'
+down_revision: str | None = '0013'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
