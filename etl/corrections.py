@@ -9,7 +9,7 @@ One line per corrected figure::
   of a document that holds several), or ``agency`` + ``year`` (any alias of the agency; the correction
   applies to that agency-year's primary report, whichever document it comes from).
 - **Which figure**: ``table`` (requests, appeals, disclosure_counts) and ``item`` — a request row or
-  disclosure key of report-format.md §13, or ``proceeding.outcome`` for appeals (``review.total``);
+  disclosure key of docs/domain.md#canonical-keys, or ``proceeding.outcome`` for appeals (``review.total``);
   ``applicant`` for requests (default ``total``).
 - **The value**: a number, or ``unknown`` when the report does not really state the figure.
 - ``evidence`` (quote or page), ``reason``, ``author`` and ``date`` (YYYY-MM-DD) say why and who.
@@ -128,7 +128,7 @@ def parse_line(number: int, record: dict[str, str]) -> CorrectionLine:
     if table == "requests":
         applicant = get("applicant") or "total"
         if item not in vocabulary.REQUEST_ITEMS:
-            problems.append(f"{item!r} is not a request item of report-format.md §13")
+            problems.append(f"{item!r} is not a request item of docs/domain.md#keys-requests")
         if applicant not in vocabulary.APPLICANTS:
             problems.append(f"{applicant!r} is not an applicant column")
     elif table == "appeals":
@@ -138,7 +138,7 @@ def parse_line(number: int, record: dict[str, str]) -> CorrectionLine:
             problems.append(f"{get('item')!r} is not proceeding.outcome (e.g. review.total)")
     elif table == "disclosure_counts":
         if item not in vocabulary.DISCLOSURE_ITEMS:
-            problems.append(f"{item!r} is not a disclosure item of report-format.md §13")
+            problems.append(f"{item!r} is not a disclosure item of docs/domain.md#keys-disclosure")
     else:
         problems.append(f"table {table!r} is not requests, appeals or disclosure_counts")
 

@@ -57,7 +57,7 @@ def _lookup(name: str, what: str) -> sa.Table:
         sa.Column("description", sa.Text, nullable=False, comment=f"What the {what} means, in English."),
         sa.Column("label_zh", sa.Text, comment="The Chinese label in the template or usual prose, if any."),
         schema=WAREHOUSE,
-        comment=f"Controlled vocabulary: one row per {what} (report-format.md §13).",
+        comment=f"Controlled vocabulary: one row per {what} (docs/domain.md#canonical-keys).",
     )
 
 
@@ -435,7 +435,7 @@ check_result = sa.Table(
     sa.CheckConstraint("severity IN ('error', 'warning', 'info')", name="severity"),
     sa.Index(None, "report_id"),
     schema=WAREHOUSE,
-    comment="One row per report × consistency check × subject (report-format.md §11).",
+    comment="One row per report × consistency check × subject (docs/domain.md#checks).",
 )
 
 correction = sa.Table(

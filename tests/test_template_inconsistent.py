@@ -1,5 +1,5 @@
 """Printed inconsistencies: cells kept when their positions are certain, the failed identity
-recorded as a check (report-format.md §9, layouts-in-the-wild "printed inconsistencies").
+recorded as a check (docs/domain.md#printed-inconsistencies).
 Refused only when the positions themselves are ambiguous. Invented fixtures."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Numbers as Chinese reports print them (report-format.md §10.6).
+"""Numbers as Chinese reports print them (docs/domain.md#numbers).
 
 Arabic digits (thousands separators, decimals), Chinese numerals (〇零一二两三四五六七八九十百千万亿),
 scale words 万 (10⁴) and 亿 (10⁸), and approximation markers: prefixes 近/约/大约/超过/超/逾/将近 and

@@ -1,7 +1,8 @@
-"""Tables 2, 3 and 4 of the 2019 and 2021 templates (report-format.md §6–§9, §11).
+"""Tables 2, 3 and 4 of the 2019 and 2021 templates (docs/domain.md#table2, docs/domain.md#table3,
+docs/domain.md#table4, docs/domain.md#flattened-tables, docs/domain.md#checks).
 
 The text is read once into lines of cells (`cells.read_table`), whatever shape the tables were
-flattened to. Each table is located by its anchors (§9.2), not by section headings, then:
+flattened to. Each table is located by its anchors (docs/domain.md#locating-tables), not by section headings, then:
 
 - Table 2 is read block by block: a caption names the Article 20 item, the header row after
   ``信息内容`` names the columns (their labels decide the keys, so 2019 and 2021 columns never
@@ -376,7 +377,10 @@ def _find_t4(squashed: list[str], after: int) -> int | None:
 
 
 def _decide_version(t2: str | None, t3: str | None, result: TemplateResult) -> str | None:
-    """The report's template version from the two detectors (§6.3, §7.3); issues when they disagree or are silent."""
+    """The report's template version from the two detectors (docs/domain.md#template-detection).
+
+    Issues when they disagree or are silent.
+    """
     if t2 and t3 and t2 != t3:
         result.issues.append(Issue(
             "warning", "template_version_conflict",
@@ -650,8 +654,8 @@ def _match_t3_cell(text: str) -> str | None:
 def _t3_subtotal_at(lines: list[Line]) -> int | None:
     """Position (0-based, among the value columns) of an extra 小计/合计 column, if the header has one.
 
-    The template has none (§7.1) but some agencies add a subtotal for 法人或其他组织; it is placed
-    before 商业企业 when printed before it, else after 其他.
+    The template has none (docs/domain.md#table3-columns) but some agencies add a subtotal for
+    法人或其他组织; it is placed before 商业企业 when printed before it, else after 其他.
     """
     seen_commercial = False
     for line in lines:
@@ -1047,7 +1051,7 @@ def _resolve_inconsistent(pending: list[tuple[str, _Run]], outcome: dict[str, li
                           table: dict[str, RowData], candidates_of: dict, printed_of: dict,
                           subtotal_at: int | None, result: TemplateResult) -> bool:
     """Rows no layout fits because the printed table fails an identity elsewhere (a printed
-    inconsistency, report-format §9 / layouts "printed inconsistencies"): the printed cells are kept
+    inconsistency, docs/domain.md#printed-inconsistencies): the printed cells are kept
     when their positions are certain anyway — the digits can be laid out in one way only, or in one
     way only that satisfies the row's own identity — and the failed identity is left to the checks.
     Rows whose positions stay ambiguous are still refused. Returns whether a row was placed."""
@@ -1107,7 +1111,7 @@ def _promote(slots_left: list[Slot], slots_right: list[Slot]) -> bool:
 
 
 def _infer_t3(table: dict[str, RowData], version: str) -> None:
-    """Promote blanks to inferred zeros where an identity forces them (§9.1)."""
+    """Promote blanks to inferred zeros where an identity forces them (docs/domain.md#cell-values)."""
     outcomes = [o for o in T3_OUTCOME_ROWS[version] if o in table]
     for _ in range(4):
         changed = False

@@ -193,7 +193,7 @@ LEFT JOIN corrections ON corrections.correction_id = stated.correction_id;
 COMMENT ON VIEW analytics.fact_provenance IS 'One row per figure of the stg_* views (report × table × key): the value used, the parsed value, whether an analyst corrected it and why, and where it came from: section, character span in the report text and the sentence or table row (or, for a figure a correction added, the correction''s evidence).';
 COMMENT ON COLUMN analytics.fact_provenance.report_id IS 'Report stating the figure.';
 COMMENT ON COLUMN analytics.fact_provenance.fact_table IS 'requests, appeals or disclosure_counts.';
-COMMENT ON COLUMN analytics.fact_provenance.key IS 'Request item, proceeding.outcome (appeals) or disclosure item (report-format.md §13).';
+COMMENT ON COLUMN analytics.fact_provenance.key IS 'Request item, proceeding.outcome (appeals) or disclosure item (docs/domain.md#canonical-keys).';
 COMMENT ON COLUMN analytics.fact_provenance.applicant IS 'Applicant column for requests; NULL for the other tables.';
 COMMENT ON COLUMN analytics.fact_provenance.value IS 'The value views use (corrected when a correction applies).';
 COMMENT ON COLUMN analytics.fact_provenance.parsed_value IS 'The value the parser chose; NULL when only a correction states the figure.';

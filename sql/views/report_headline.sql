@@ -9,7 +9,7 @@
 --   (e.g. prose "不予公开3件" → item denied) is used. outcome_rows_missing and table4_cells_missing
 --   say how many template cells were blank, so a sum over some parts is never silently taken for a
 --   complete one.
--- * other: 2019 template row `other` = 2021 Σ `other.*` (report-format.md §7.3).
+-- * other: 2019 template row `other` = 2021 Σ `other.*` (docs/domain.md#table3-versions).
 -- * Rates divide by NULLIF(denominator, 0): a zero or unknown denominator gives NULL.
 CREATE VIEW analytics.report_headline AS
 WITH reports AS (
