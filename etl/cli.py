@@ -15,6 +15,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from etl.pipeline import process_file
 
@@ -55,8 +56,10 @@ users_app = typer.Typer(help="Read-only analyst logins, optionally scoped to reg
                         rich_markup_mode=None)
 app.add_typer(users_app, name="users")
 
-out = Console()
-err = Console(stderr=True)
+# Markup off: paths, labels and messages are data, and a name holding `[/x]` must print as itself (rich
+# would read it as a closing tag and raise). Styles are given with style=, never as markup in the text.
+out = Console(markup=False)
+err = Console(stderr=True, markup=False)
 
 
 class Abort(Exception):
@@ -79,17 +82,17 @@ def friendly_errors() -> Iterator[None]:
     try:
         yield
     except Abort as exc:
-        err.print(f"[red]{exc}[/red]", highlight=False)
+        err.print(str(exc), style="red", highlight=False)
         raise typer.Exit(exc.code) from None
     except DatabaseUnavailable as exc:
-        err.print(f"[red]{exc}[/red]", highlight=False)
+        err.print(str(exc), style="red", highlight=False)
         raise typer.Exit(2) from None
     except LockBusy as exc:
-        err.print(f"[yellow]{exc}[/yellow]", highlight=False)
+        err.print(str(exc), style="yellow", highlight=False)
         raise typer.Exit(75) from None  # EX_TEMPFAIL: cron may simply retry later
     except (psycopg.Error, sqlalchemy.exc.OperationalError, sqlalchemy.exc.ProgrammingError) as exc:
         first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["database error"])[0]
-        err.print(f"[red]The database refused the operation: {first}[/red]", highlight=False)
+        err.print(f"The database refused the operation: {first}", style="red", highlight=False)
         raise typer.Exit(2) from None
 
 
@@ -127,6 +130,9 @@ def run_command(
                                 "number of cores; 0 parses in this process)."),
     aliases: Path = typer.Option(None, "--aliases", help="Agency alias CSV (alias,canonical_name,note); default "
                                  "$ETL_HOME/agency_aliases.csv, else the example shipped with etl."),
+    corrections: Path = typer.Option(None, "--corrections", help="Analysts' corrections CSV (see "
+                                     "etl/corrections.py); default $ETL_HOME/corrections.csv, else the empty "
+                                     "example shipped with etl."),
     reparse: bool = typer.Option(False, "--reparse", help="Parse every file again even if this parser version "
                                  "already loaded it."),
     wait: bool = typer.Option(False, "--wait", help="If another run holds the warehouse, wait for it instead of "
@@ -143,8 +149,9 @@ def run_command(
     """
     from etl import pipeline
     from etl.config import load_settings
+    from etl.corrections import CorrectionsFileError, corrections_file_path
     from etl.database import libpq_url, upgrade
-    from etl.load import alias_file_path
+    from etl.load import AliasFileError, alias_file_path
 
     with friendly_errors():
         missing = [str(p) for p in paths if not p.exists()]
@@ -154,6 +161,9 @@ def run_command(
         if aliases is not None and not aliases.is_file():
             raise Abort(f"The alias file {aliases} does not exist.", 2)
         alias_file = alias_file_path(aliases, settings.home)
+        if corrections is not None and not corrections.is_file():
+            raise Abort(f"The corrections file {corrections} does not exist.", 2)
+        corrections_file = corrections_file_path(corrections, settings.home)
         url = _url()
         workers = settings.workers if workers is None else max(0, workers)
         show = progress and err.is_terminal
@@ -161,11 +171,13 @@ def run_command(
             try:
                 summary = pipeline.run(
                     paths, libpq_url(url), workers=workers, reparse=reparse, aliases=alias_file,
+                    corrections=corrections_file,
                     wait_for_lock=wait, command=" ".join(["etl", *sys.argv[1:]])[:1000],
                     max_file_bytes=settings.max_file_bytes, parse_timeout=settings.parse_timeout,
                     migrate=lambda: upgrade(url), on_progress=bar.update,
+                    failure_log=settings.home / "failed-runs.jsonl", worker_memory_bytes=settings.worker_memory_bytes,
                 )
-            except ValueError as exc:  # a malformed alias file
+            except (AliasFileError, CorrectionsFileError) as exc:  # a malformed alias or corrections file, only
                 raise Abort(str(exc), 2) from None
             except (pipeline.Interrupted, KeyboardInterrupt):
                 raise Abort("The run was stopped; what was committed is kept. Run it again to finish.", 130) from None
@@ -219,6 +231,10 @@ def _print_summary(summary, alias_file: Path | None) -> None:
         out.print(summary.message, style="yellow", highlight=False)
     if alias_file:
         out.print(f"Agency aliases from {alias_file}.", style="dim", highlight=False)
+    if summary.corrections_applied:
+        out.print(f"{summary.corrections_applied} analyst correction(s) applied.", style="dim", highlight=False)
+    for note in summary.corrections_not_applied:
+        out.print(f"Correction not applied: {note}", style="yellow", highlight=False)
 
 
 # --------------------------------------------------------------------------- etl parse
@@ -237,7 +253,7 @@ def parse_command(
     """
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
-        err.print(f"[red]No such file: {', '.join(missing)}.[/red]", highlight=False)
+        err.print(f"No such file: {', '.join(missing)}.", style="red", highlight=False)
         raise typer.Exit(2)
     docs = [process_file(f) for f in files]
     if as_json:
@@ -295,7 +311,7 @@ def status_command(
                 if status == "running" and not lock_held:
                     status = "interrupted"
                 style = {"succeeded": "green", "failed": "red", "interrupted": "yellow"}.get(status, "")
-                shown = f"[{style}]{status}[/{style}]" if style else status
+                shown = Text(status, style=style)
                 table.add_row(str(rid), f"{started:%Y-%m-%d %H:%M}", shown, str(seen), str(new), str(unchanged),
                               str(failed), str(reports), str(facts),
                               (message or "")[:80])
@@ -596,6 +612,39 @@ def export_command(
                 write_parquet(conn, name, target)
             if target is not None:
                 err.print(f"Wrote analytics.{name} to {target}.", highlight=False)
+
+
+# --------------------------------------------------------------------------- etl cards
+
+
+@app.command("cards")
+def cards_command(
+    output: Path = typer.Option(Path("cards"), "--output", "-o", help="Folder to write the site into (created; "
+                                "its agency/ and region/ folders are replaced)."),
+) -> None:
+    """Build report cards: a static HTML site with one page per agency and per region, and a searchable index.
+
+    Read from the analytics views only: trend charts, peers, check results, open parse issues and the
+    provenance of every figure. The pages need no server and no internet (open index.html).
+
+    Example: etl cards -o cards && xdg-open cards/index.html
+    """
+    import time
+
+    import psycopg
+
+    from etl.cards import build_site, fetch
+    from etl.database import libpq_url, upgrade
+
+    with friendly_errors():
+        started = time.monotonic()
+        url = _url()
+        upgrade(url)
+        with psycopg.connect(libpq_url(url)) as conn:
+            data = fetch(conn, libpq_url(url))
+        summary = build_site(data, output)
+    out.print(f"Wrote {summary.files} page(s) to {output} ({summary.agencies} agencies, {summary.regions} regions) "
+              f"in {time.monotonic() - started:.1f} s; open {output / 'index.html'}.", highlight=False)
 
 
 # --------------------------------------------------------------------------- etl checks

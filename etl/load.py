@@ -18,6 +18,7 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,10 @@ RUN_LOCK_KEY = 727001
 #: The example alias file shipped with the package (analysts copy it to $ETL_HOME or pass --aliases).
 DEFAULT_ALIAS_FILE = Path(__file__).resolve().parent / "data" / "agency_aliases.csv"
 
+#: Facts at or above this are refused with an issue on the fact: 15 digits is past any count a report
+#: states, and a double (CSV/Parquet readers, BI tools) holds integers exactly only up to 2**53 ≈ 9.007e15.
+MAX_FACT_VALUE = Decimal(10) ** 15
+
 FACT_COLUMNS = (
     "value", "unit", "is_approximate", "is_inferred", "source", "section_id", "start_offset", "end_offset",
     "evidence", "label", "label_start", "label_end",
@@ -41,6 +46,10 @@ FACT_COLUMNS = (
 
 class LockBusy(Exception):
     """Another `etl run` holds the warehouse's run lock."""
+
+
+class AliasFileError(ValueError):
+    """The alias file is malformed (a subclass of ValueError so that only it maps to the alias exit code)."""
 
 
 # --------------------------------------------------------------------------- connections and runs
@@ -212,7 +221,7 @@ class AliasRow:
 def read_alias_file(path: str | Path) -> list[AliasRow]:
     """Read an alias CSV (header ``alias,canonical_name,note``; lines starting with # are comments).
 
-    Raises ValueError with the file and line when a row is malformed or the aliases form a cycle.
+    Raises AliasFileError with the file and line when a row is malformed or the aliases form a cycle.
     """
     path = Path(path)
     rows: list[AliasRow] = []
@@ -221,12 +230,13 @@ def read_alias_file(path: str | Path) -> list[AliasRow]:
         reader = csv.DictReader(lines)
         missing = {"alias", "canonical_name"} - set(reader.fieldnames or ())
         if missing:
-            raise ValueError(f"{path}: the header must be alias,canonical_name,note (missing {', '.join(missing)}).")
+            raise AliasFileError(
+                f"{path}: the header must be alias,canonical_name,note (missing {', '.join(missing)}).")
         for number, record in enumerate(reader, start=2):
             alias = (record.get("alias") or "").strip()
             canonical = (record.get("canonical_name") or "").strip()
             if not alias or not canonical:
-                raise ValueError(f"{path}, row {number}: both alias and canonical_name are required.")
+                raise AliasFileError(f"{path}, row {number}: both alias and canonical_name are required.")
             rows.append(AliasRow(alias, canonical, (record.get("note") or "").strip() or None))
     _resolve_chains(rows, path)
     return rows
@@ -239,7 +249,7 @@ def _resolve_chains(rows: list[AliasRow], path: Path) -> dict[str, str]:
         seen, name = {alias}, mapping[alias]
         while name in mapping:
             if name in seen:
-                raise ValueError(f"{path}: the aliases of {alias} form a cycle ({' → '.join([*seen, name])}).")
+                raise AliasFileError(f"{path}: the aliases of {alias} form a cycle ({' → '.join([*seen, name])}).")
             seen.add(name)
             name = mapping[name]
         resolved[alias] = name
@@ -373,6 +383,21 @@ class Loader:
         """Point a path at already-loaded content (a copied, moved or touched file); commits."""
         self._upsert_source_file(stat, sha256, document_id)
         self.conn.commit()
+
+    def drop_orphan_path_records(self) -> int:
+        """Delete path records (``inode/*`` documents: unreadable or special paths) no path points at any more.
+
+        A file that was unreadable and is readable now is loaded as a real document; the record of its
+        earlier failure would otherwise stay among the failed documents for ever.
+        """
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "DELETE FROM ingest.source_document d WHERE d.media_type LIKE 'inode/%%' AND NOT EXISTS "
+                "(SELECT 1 FROM ingest.source_file f WHERE f.document_id = d.id)"
+            )
+            count = cur.rowcount
+        self.conn.commit()
+        return count
 
     # ------------------------------------------------------------------ one document
 
@@ -559,6 +584,13 @@ class Loader:
                 "warehouse vocabulary; it was not loaded. Add the key in a migration or fix the parser.",
                 fact.start, fact.end))
             return None
+        if not fact.value.is_finite() or abs(fact.value) >= MAX_FACT_VALUE:
+            issues.append(Issue(
+                "warning", "number_out_of_range",
+                f"A {fact.table} figure ({fact.evidence[:40]!r}) is {len(str(abs(fact.value).to_integral_value()))} "
+                "digits long, more than any count in a report can be and than analysts' tools hold exactly; it was "
+                "not loaded. Check the source for a run-together number.", fact.start, fact.end))
+            return None
         section_id = sections.get(fact.section_ordinal) if fact.section_ordinal is not None else None
         return (
             report_id, *keys, fact.value, _clean(fact.unit), fact.approximate, fact.inferred,
@@ -697,12 +729,13 @@ def _ensure_agency(cur: psycopg.Cursor, name: str) -> int:
 # --------------------------------------------------------------------------- primary reports
 
 #: The order that picks the primary report of an agency and year, best first (documented in the README).
-PRIMARY_ORDER = ("is_truncated", "fact_count DESC", "published_on DESC NULLS LAST", "first_seen_at DESC",
-                 "sha256", "ordinal")
+#: Only what the reports themselves say decides (never when a file was first seen), so the choice depends
+#: on the set of reports alone: a clean load and an interrupted-then-resumed one agree.
+PRIMARY_ORDER = ("is_truncated", "fact_count DESC", "published_on DESC NULLS LAST", "sha256", "ordinal")
 
 _PRIMARY_SQL = f"""
 WITH candidate AS (
-    SELECT r.id, r.agency_id, r.year, r.is_truncated, r.published_on, r.ordinal, d.first_seen_at, d.sha256,
+    SELECT r.id, r.agency_id, r.year, r.is_truncated, r.published_on, r.ordinal, d.sha256,
            (SELECT count(*) FROM warehouse.requests f WHERE f.report_id = r.id)
          + (SELECT count(*) FROM warehouse.appeals f WHERE f.report_id = r.id)
          + (SELECT count(*) FROM warehouse.disclosure_counts f WHERE f.report_id = r.id) AS fact_count
@@ -717,11 +750,9 @@ WITH candidate AS (
            first_value(is_truncated) OVER w AS best_truncated,
            first_value(fact_count) OVER w AS best_facts,
            first_value(published_on) OVER w AS best_published,
-           first_value(first_seen_at) OVER w AS best_seen,
            lead(is_truncated) OVER w AS next_truncated,
            lead(fact_count) OVER w AS next_facts,
-           lead(published_on) OVER w AS next_published,
-           lead(first_seen_at) OVER w AS next_seen
+           lead(published_on) OVER w AS next_published
     FROM candidate c
     WINDOW w AS (PARTITION BY agency_id, year ORDER BY {", ".join(PRIMARY_ORDER)})
 ), decided AS (
@@ -732,13 +763,11 @@ WITH candidate AS (
             WHEN is_truncated IS DISTINCT FROM next_truncated THEN 'not truncated'
             WHEN fact_count <> next_facts THEN 'more figures (' || fact_count || ' vs ' || next_facts || ')'
             WHEN published_on IS DISTINCT FROM next_published THEN 'published later'
-            WHEN first_seen_at IS DISTINCT FROM next_seen THEN 'newer document'
             ELSE 'tie broken by document hash' END
         ELSE 'report ' || best_id || ' is primary: ' || CASE
             WHEN is_truncated IS DISTINCT FROM best_truncated THEN 'this one is truncated'
             WHEN fact_count <> best_facts THEN 'it has more figures (' || best_facts || ' vs ' || fact_count || ')'
             WHEN published_on IS DISTINCT FROM best_published THEN 'it was published later'
-            WHEN first_seen_at IS DISTINCT FROM best_seen THEN 'its document is newer'
             ELSE 'tie broken by document hash' END
         END AS primary_reason
     FROM ranked
@@ -820,3 +849,27 @@ def sync_aliases(conn: psycopg.Connection, rows: Sequence[AliasRow]) -> int:
     conn.commit()
     return len(moved)
 
+
+
+# --------------------------------------------------------------------------- corrections file sync
+
+
+def sync_corrections(conn: psycopg.Connection, lines: Sequence[Any], source_path: str) -> int:
+    """Make warehouse.correction hold exactly the lines of the corrections file; commits.
+
+    The table is replaced as a whole: a removed line leaves no row, so its correction is undone. The
+    parsed facts are never touched; the analytics views apply the corrections (analytics.corrections
+    says which applied, and which did not and why). `lines` are etl.corrections.CorrectionLine.
+    Returns the number of lines synced.
+    """
+    with conn.cursor() as cur:
+        cur.execute("DELETE FROM warehouse.correction")
+        Loader._copy(cur, "warehouse.correction", (
+            "line", "sha256", "agency_name", "year", "fact_table", "item", "applicant", "outcome", "value",
+            "is_unknown", "evidence", "reason", "author", "corrected_on", "problem", "source_path"), [
+            (c.line, c.sha256, _clean(c.agency_name), c.year, c.fact_table, _clean(c.item), c.applicant, c.outcome,
+             c.value, c.is_unknown, _clean(c.evidence), _clean(c.reason), _clean(c.author), c.corrected_on,
+             _clean(c.problem), source_path)
+            for c in lines])
+    conn.commit()
+    return len(lines)

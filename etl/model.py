@@ -92,7 +92,7 @@ class RawDocument:
 
     `text` is None when the bytes could not be decoded or the format is unsupported;
     `issues` then says why. Tables found in HTML/PDF/DOCX are rendered into `text` as one
-    row per line with cells separated by `` | `` (the P1 shape of report-format.md §9) so
+    row per line with cells separated by `` | `` (the P1 shape of docs/domain.md#flattened-tables) so
     that every cell keeps a character span. `tables` holds the same tables as structure
     (`etl.extract.tables.Grid`: cells with row/column positions, spans and offsets into `text`),
     so the template parser can map columns by header position instead of counting values.
@@ -143,7 +143,7 @@ class Section:
 class Fact:
     """One number stated by a report, with its canonical keys and provenance.
 
-    Grain and keys follow report-format.md §13:
+    Grain and keys follow docs/domain.md#canonical-keys:
     - table "requests": `item` × `applicant`;
     - table "appeals": `proceeding` × `outcome` (`item` is ``f"{proceeding}.{outcome}"``);
     - table "disclosure_counts": `item`.
@@ -185,7 +185,7 @@ class ImprovementMeasure:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The outcome of one consistency check (report-format.md §11) on one column or group."""
+    """The outcome of one consistency check (docs/domain.md#checks) on one column or group."""
 
     check: str
     subject: str

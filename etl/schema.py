@@ -57,7 +57,7 @@ def _lookup(name: str, what: str) -> sa.Table:
         sa.Column("description", sa.Text, nullable=False, comment=f"What the {what} means, in English."),
         sa.Column("label_zh", sa.Text, comment="The Chinese label in the template or usual prose, if any."),
         schema=WAREHOUSE,
-        comment=f"Controlled vocabulary: one row per {what} (report-format.md §13).",
+        comment=f"Controlled vocabulary: one row per {what} (docs/domain.md#canonical-keys).",
     )
 
 
@@ -435,7 +435,38 @@ check_result = sa.Table(
     sa.CheckConstraint("severity IN ('error', 'warning', 'info')", name="severity"),
     sa.Index(None, "report_id"),
     schema=WAREHOUSE,
-    comment="One row per report × consistency check × subject (report-format.md §11).",
+    comment="One row per report × consistency check × subject (docs/domain.md#checks).",
+)
+
+correction = sa.Table(
+    "correction",
+    metadata,
+    _id("Correction identifier (rows are replaced whenever the corrections file is synced)."),
+    sa.Column("line", sa.Integer, nullable=False, comment="Line of the corrections file (1 = header)."),
+    sa.Column("sha256", sa.CHAR(64), comment="Target document by content hash, if given."),
+    sa.Column("agency_name", sa.Text, comment="Target agency (canonical name or any alias), if given."),
+    sa.Column("year", sa.SmallInteger, comment="Target report year, if given."),
+    sa.Column("fact_table", sa.Text, comment="requests, appeals or disclosure_counts."),
+    sa.Column("item", sa.Text, comment="request_item or disclosure_item key; for appeals the proceeding."),
+    sa.Column("applicant", sa.Text, comment="Applicant column (requests; total when not given)."),
+    sa.Column("outcome", sa.Text, comment="Appeal outcome (appeals; total when not given)."),
+    sa.Column("value", sa.Numeric, comment="The corrected value; NULL when the correction says unknown."),
+    sa.Column(
+        "is_unknown",
+        sa.Boolean,
+        nullable=False,
+        server_default=sa.false(),
+        comment="The figure is corrected to unknown (the report does not really state it).",
+    ),
+    sa.Column("evidence", sa.Text, comment="Quote or page of the source supporting the correction."),
+    sa.Column("reason", sa.Text, comment="Why the parsed value is wrong."),
+    sa.Column("author", sa.Text, comment="Who made the correction."),
+    sa.Column("corrected_on", sa.Date, comment="When the correction was made."),
+    sa.Column("problem", sa.Text, comment="Why the line cannot be applied as written (NULL when it is valid)."),
+    sa.Column("source_path", sa.Text, nullable=False, comment="The corrections file the line was read from."),
+    _now("synced_at", "When the line was synced from the file."),
+    schema=WAREHOUSE,
+    comment="One row per line of the analysts' corrections file (synced each run; the parsed facts are kept).",
 )
 
 FACT_TABLES = {"requests": requests, "appeals": appeals, "disclosure_counts": disclosure_counts}

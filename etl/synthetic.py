@@ -1,4 +1,4 @@
-"""Invented reports in the shapes of report-format.md, for examples, tests and the benchmark.
+"""Invented reports in the shapes of docs/domain.md#flattened-tables, for examples, tests and the benchmark.
 
 Nothing here is real report text: agencies are called 示例… and every number is made up. The
 builders return plain strings; `write_corpus` writes N files of both eras and returns what each
@@ -16,7 +16,7 @@ from etl import vocabulary
 APPLICANT_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution", "public_interest_org",
                      "legal_service_org", "other_org", "total")
 
-#: Table 3 row labels (report-format.md §7.2), in order, with their keys; group labels carry no numbers.
+#: Table 3 row labels (docs/domain.md#table3-rows), in order, with their keys; group labels carry no numbers.
 TABLE3_ROWS: tuple[tuple[str | None, str, str], ...] = (
     (None, "一、本年新收政府信息公开申请数量", "new_received"),
     (None, "二、上年结转政府信息公开申请数量", "carried_over"),
@@ -86,7 +86,7 @@ class Expected:
 
 
 def _pipe(cells: list[str], pad: int = 0) -> str:
-    # P1 (report-format.md §9): cells joined by " | ", a closing pipe, colspan padding as a run of bare pipes
+    # P1 (docs/domain.md#flattened-tables): cells joined by " | ", a closing pipe, colspan padding as bare pipes
     return " | ".join(cells) + " |" + (" " + "|" * pad if pad else "")
 
 

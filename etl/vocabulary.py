@@ -1,4 +1,4 @@
-"""Canonical keys shared by the parsers, the fact tables and the views (report-format.md §13).
+"""Canonical keys shared by the parsers, the fact tables and the views (docs/domain.md#canonical-keys).
 
 This module holds only the English keys. The Chinese labels that map to them live with the
 parser that reads them (one data table per concept). The schema seeds lookup tables from
@@ -84,7 +84,7 @@ PROCEEDINGS: tuple[str, ...] = (
 )
 OUTCOMES: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
 
-#: Table 2 keys (report-format.md §6.4); 2019 and 2021 keep distinct keys on purpose.
+#: Table 2 keys (docs/domain.md#table2-keys); 2019 and 2021 keep distinct keys on purpose.
 DISCLOSURE_TEMPLATE_2021: tuple[str, ...] = (
     "art20_1.regulations.issued",
     "art20_1.regulations.repealed",

@@ -14,6 +14,8 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 OUR_SCHEMAS = {INGEST, WAREHOUSE, ANALYTICS}
+#: Transaction advisory lock taken while migrating (etl.load.RUN_LOCK_KEY + 1).
+MIGRATION_LOCK_KEY = 727002
 
 
 def _url() -> str:
@@ -71,6 +73,9 @@ def _run(connection) -> None:
         compare_server_default=False,
     )
     with context.begin_transaction():
+        # two processes migrating a new warehouse at once (two first runs, `etl status` beside `etl run`):
+        # the second waits here, then finds the schema at head and does nothing
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         context.run_migrations()
 
 

@@ -1,4 +1,5 @@
-"""The cell model: value vocabulary (§9.1) and every flattened shape (§9)."""
+"""The cell model: value vocabulary (docs/domain.md#cell-values) and every flattened shape
+(docs/domain.md#flattened-tables)."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""Consistency checks (§11) on hand-built facts: pass, fail, not assessable, never a fix."""
+"""Consistency checks (docs/domain.md#checks) on hand-built facts: pass, fail, not assessable, never a fix."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""Titles, years, agencies and regions (report-format.md §2), on invented text."""
+"""Titles, years, agencies and regions (docs/domain.md#metadata), on invented text."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 10 rules for who, where and when (report-format.md §2), on invented text."""
+"""Issue 10 rules for who, where and when (docs/domain.md#metadata), on invented text."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Numbers in pre-2019 prose and old statistics tables (report-format.md §10), on invented text."""
+"""Numbers in pre-2019 prose and old statistics tables (docs/domain.md#prose), on invented text."""
 
 from __future__ import annotations
 

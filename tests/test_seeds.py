@@ -29,7 +29,7 @@ SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 
 pytestmark = pytest.mark.seeds
 
-#: Expected-JSON labels → canonical keys (report-format.md §13), shared with `etl score`.
+#: Expected-JSON labels → canonical keys (docs/domain.md#canonical-keys), shared with `etl score`.
 CHANNEL_LABELS = SEED_CHANNEL_LABELS
 CATEGORY_LABELS = SEED_CATEGORY_LABELS
 STATISTICS_TABLE_LABELS = SEED_STATISTICS_TABLE_LABELS

@@ -94,3 +94,30 @@ def test_whole_report_on_one_line_tables_read_by_segmenting_at_labels():
         assert "table2_digits_ambiguous" in {i.code for i in result.issues}
         for fact in result.facts:
             assert text[fact.start:fact.end] == str(fact.value)
+
+
+def test_table2_row_with_spaced_values_on_a_one_line_page():
+    """A page that lost its line breaks but kept a space between Table 2 values (``规章 0 0 0``): the
+    piece is a label and value cells, read without cutting digits (nothing inferred)."""
+    text = ("二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年新 制作数量 本年新 公开数量 对外公开 总数量 "
+            "规章 0 0 0 规范性文件 4 3 12 第二十条第（五）项 信息内容 上一年 项目数量 本年增/减 处理决定数量 "
+            "行政许可 15 11 0 三、收到和处理政府信息公开申请情况 申请人情况 一、本年新收政府信息公开申请数量 0000000"
+            "（七）总计0000000 四、结转下年度继续办理0000000 五、存在的主要问题")
+    result = parse_template(text, [])
+    got = {f.item: (f.value, f.inferred) for f in result.facts if f.table == "disclosure_counts"}
+    assert got["art20_1.normative_docs.made"] == (4, False)
+    assert got["art20_1.normative_docs.public_total"] == (12, False)
+    assert got["art20_5.licensing.prev_items"] == (15, False)
+    assert got["art20_5.licensing.change"] == (11, False)
+    assert got["art20_1.regulations.published"] == (0, False)
+    for fact in result.facts:
+        assert text[fact.start:fact.end] == str(fact.value)
+
+
+def test_table2_row_under_a_missing_caption_goes_to_the_item_that_has_it():
+    # the （六）项 caption was not printed: 行政处罚 follows the （五）项 block, whose columns it shares
+    text = ("二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n"
+            "行政许可 15 11 0\n行政处罚 30 2 7\n")
+    got = {f.item: f.value for f in parse_template(text, []).facts}
+    assert got["art20_6.penalty.prev_items"] == 30 and got["art20_6.penalty.decisions"] == 7
+    assert "art20.other" not in got

@@ -1,4 +1,4 @@
-"""The illustrative snippets of report-format.md §9 (invented numbers), written by hand rather than
+"""The flattened-table shapes of docs/domain.md#flattened-tables (invented numbers), written by hand rather than
 by the fixture renderer, so the parser is not only checked against our own rendering."""
 
 from decimal import Decimal

@@ -19,7 +19,7 @@ from etl.extract import sniff as media
 from etl.extract.decode import decode_bytes
 from etl.extract.docx import docx_to_text
 from etl.extract.html import html_to_document
-from etl.extract.limits import Limits
+from etl.extract.limits import Limits, TooComplex, too_complex_issue
 from etl.extract.pdf import pdf_to_text
 from etl.extract.tables import Grid
 from etl.model import Issue, RawDocument
@@ -49,7 +49,7 @@ def extract(path: str | Path, limits: Limits | None = None) -> RawDocument:
                 "error",
                 "file_too_large",
                 f"{path.name} is {size} bytes, over the {limits.max_file_bytes}-byte limit; it was not read. "
-                "Raise ETL_MAX_FILE_BYTES if the file is genuine.",
+                "Raise ETL_MAX_FILE_MB if the file is genuine.",
             )
             return RawDocument(str(path), sha, size, media.BINARY, None, None, (issue,))
         data = path.read_bytes()
@@ -77,6 +77,12 @@ def extract_bytes(data: bytes, path: str = "<bytes>", limits: Limits | None = No
     try:
         media_type = media.sniff(data)
         text, encoding, issues, grids = _text_of(media_type, data, limits)
+        too_complex = text is not None and limits.text_problem(text)
+        if too_complex:  # a bomb costs this file, not the worker's memory
+            text, issues = None, [*issues, too_complex_issue(name, too_complex)]
+    except TooComplex as exc:  # raised by _text_of, after the media type was sniffed
+        text, encoding, grids = None, None, []
+        issues = [too_complex_issue(name, str(exc))]
     except Exception as exc:  # last line of defence: a bug must not stop the run
         media_type, text, encoding, grids = media.BINARY, None, None, []
         issues = [Issue("error", "extract_failed", f"{name} could not be extracted ({type(exc).__name__}: {exc}).")]
@@ -95,7 +101,9 @@ def _text_of(media_type: str, data: bytes, limits: Limits) -> tuple[str | None, 
     text, encoding, issues = _plain_text_of(media_type, data)
     if text is None or media_type != media.HTML:
         return text, encoding, issues, []
-    text, grids = html_to_document(text)
+    notes: list[str] = []
+    text, grids = html_to_document(text, limits.max_table_cells, notes)
+    issues += [Issue("warning", "too_complex", f"Read in a simpler way: {note}.") for note in notes]
     if not text.strip():
         issues.append(
             Issue("error", "empty_html", "The HTML page has no visible text; check that it is the report page.")

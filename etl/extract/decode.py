@@ -45,6 +45,14 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]{2,30})", re.I)
+#: More than this share of NUL and other control bytes in the first 64 KiB (and not UTF-16) marks a
+#: binary file (the same share as `_checked` allows in decoded text).
+CONTROL_SHARE = 0.05
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+#: Invalid sequences tolerated in a file otherwise in one encoding (plus one per 10 KB), and how many
+#: non-ASCII characters that encoding must explain per invalid sequence.
+MAX_BAD_SEQUENCES = 16
+MIN_GOOD_PER_BAD = 20
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -143,14 +151,20 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     utf16 = looks_utf16(data)
     if utf16:  # a truncated last character must not turn the whole file into "not text"
         return _checked(data.decode(utf16, errors="replace"), "utf-16", issues)
-    if b"\x00" in data[:65536]:
-        return Decoded(None, None, (_not_text("it contains NUL bytes"),))
+    sample = data[:65536]
+    # binary by proportion: a stray NUL or control byte is damage (normalise removes it), many are binary;
+    # no byte of a GB18030, Big5 or UTF-8 character is a C0 control, so bytes can be counted before decoding
+    if len(sample) - len(sample.translate(None, CONTROL_BYTES)) > len(sample) * CONTROL_SHARE:
+        return Decoded(None, None, (_not_text("it contains many NUL or control bytes"),))
     if html:
         declared = declared_charset(data)
         if declared:
             text = _strict(data, declared)
             if text is not None:
                 return _checked(text, declared, issues)
+            repaired = _localised(data, declared)
+            if repaired is not None:
+                return _checked(repaired[0], declared, [*issues, repaired[1]])
             issues.append(
                 Issue(
                     "info",
@@ -161,10 +175,21 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     text = _strict(data, "utf-8")
     if text is not None:
         return _checked(text, "utf-8", issues)
+    # a UTF-8 report with a few damaged bytes is still a UTF-8 report: before the GB18030/Big5 trials
+    # (which a bit flip can make succeed on UTF-8 bytes, turning every character into another one)
+    repaired = _localised(data, "utf-8")
+    if repaired is not None:
+        return _checked(repaired[0], "utf-8", [*issues, repaired[1]])
     survivors = [(codec, t) for codec in ("gb18030", "cp950") if (t := _strict(data, codec)) is not None]
     if survivors:
         codec, text = max(survivors, key=lambda item: _plausibility(item[1]))
         return _checked(text, codec, issues)
+    # a GB18030 or Big5 report with a few damaged bytes: the same local repair, before a detector's guess
+    # (which one bad sequence can turn into Shift-JIS for the whole file)
+    repairs = [(codec, found) for codec in ("gb18030", "cp950") if (found := _localised(data, codec)) is not None]
+    if repairs:
+        codec, (text, issue) = max(repairs, key=lambda item: _plausibility(item[1][0]))
+        return _checked(text, codec, [*issues, issue])
     guess = _detect(data)
     if guess in DETECTED_OK:  # a single-byte guess (cp1252 …) would only hide damaged Chinese
         text = _strict(data, guess)
@@ -181,6 +206,51 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
         )
     )
     return _checked(text, "gb18030", issues)
+
+
+def _localised(data: bytes, codec: str) -> tuple[str, Issue] | None:
+    """`data` decoded as `codec` with each invalid sequence replaced by U+FFFD, when there are few of them.
+
+    "Few" means at most ``MAX_BAD_SEQUENCES`` (+1 per 10 KB) and at least ``MIN_GOOD_PER_BAD`` characters
+    that only `codec` explains (non-ASCII) per bad sequence: a file mostly in another encoding fails that
+    and goes on to the other trials. The issue keeps the byte offsets of the damage.
+    """
+    try:
+        decode = codecs.getdecoder(codec)
+    except LookupError:
+        return None
+    view = memoryview(data)
+    allowed = MAX_BAD_SEQUENCES + len(data) // 10_000
+    pieces: list[str] = []
+    bad: list[tuple[int, int]] = []  # (byte offset, character offset of the U+FFFD)
+    position, chars = 0, 0
+    while True:
+        try:
+            piece = decode(view[position:])[0]
+        except UnicodeDecodeError as exc:
+            piece = decode(view[position:position + exc.start])[0] if exc.start else ""
+            pieces.append(piece)
+            chars += len(piece)
+            bad.append((position + exc.start, chars))
+            pieces.append("\ufffd")
+            chars += 1
+            position += max(exc.end, exc.start + 1)
+            if len(bad) > allowed:
+                return None
+            continue
+        except (TypeError, ValueError):  # a codec that cannot decode from a buffer
+            return None
+        pieces.append(piece)
+        break
+    text = "".join(pieces)
+    if sum(1 for c in text if c > "\x7f" and c != "\ufffd") < MIN_GOOD_PER_BAD * len(bad):
+        return None
+    shown = ", ".join(str(b) for b, _ in bad[:20]) + (" …" if len(bad) > 20 else "")
+    issue = Issue("warning", "invalid_bytes_replaced",
+                  f"{len(bad)} damaged byte sequence(s) (at byte {shown}) could not be read as {codec} and were "
+                  f"replaced with U+FFFD; the rest of the file is {codec}. Figures next to them may be missing.",
+                  bad[0][1], bad[-1][1] + 1)
+    return text, issue
 
 
 def _detect(data: bytes) -> str | None:

@@ -14,7 +14,8 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from etl.extract.tables import Cell, Grid, RenderedTable, clean_cell_text, line_offsets, render_table
+from etl.extract.limits import TooComplex
+from etl.extract.tables import MAX_SPAN, Cell, Grid, RenderedTable, clean_cell_text, line_offsets, render_table
 
 DROP = frozenset(
     {
@@ -79,6 +80,10 @@ BLOCK = frozenset(
         "tfoot",
     }
 )
+#: Tags kept when a page nested too deeply is flattened (table structure, and what the walk drops whole).
+FLATTEN = re.compile(
+    r"<(?!/?(?:table|tr|td|th|tbody|thead|tfoot|caption|title|head|html|body|script|style|noscript|template)\b)"
+    r"/?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
 LAYOUT_CELL_CHARS = 200  # a data cell holds a label or a number, not paragraphs
 INLINE_SPACE = re.compile(r"[ \t\r\n\f]+")
 
@@ -107,10 +112,6 @@ class _Writer:
             self.lines.append(line)
         self.current = []
 
-    def raw_lines(self, lines: list[str]) -> None:
-        self.line_break()
-        self.lines.extend(lines)
-
     def table(self, rendered: RenderedTable) -> None:
         self.line_break()
         if rendered.lines:
@@ -137,22 +138,30 @@ def _cell_text(cell: etree._Element) -> str:
 
 
 def _walk_inline(element: etree._Element):  # type: ignore[no-untyped-def]
-    """Yield text of `element` in order, with a space at block boundaries and <br>."""
-    tag = _tag(element)
-    if tag in DROP or not isinstance(element.tag, str):
-        if element.tail:
-            yield element.tail
-        return
-    if tag in BLOCK or tag in ("br", "td", "th"):
-        yield " "
-    if element.text:
-        yield element.text
-    for child in element:
-        yield from _walk_inline(child)
-    if tag in BLOCK or tag in ("td", "th"):
-        yield " "
-    if element.tail:
-        yield element.tail
+    """Yield text of `element` in order, with a space at block boundaries and <br>.
+
+    Iterative (a stack of (element, closing)): a page nested 100,000 deep must not exhaust Python's stack.
+    """
+    stack = [(element, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = _tag(element)
+        if closing:
+            if tag in BLOCK or tag in ("td", "th"):
+                yield " "
+            if element.tail:
+                yield element.tail
+            continue
+        if tag in DROP or not isinstance(element.tag, str):
+            if element.tail:
+                yield element.tail
+            continue
+        if tag in BLOCK or tag in ("br", "td", "th"):
+            yield " "
+        if element.text:
+            yield element.text
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
 
 
 def _span(element: etree._Element, name: str) -> int:
@@ -190,53 +199,80 @@ def is_layout_table(table: etree._Element) -> bool:
     return False
 
 
-def render_html_table(table: etree._Element) -> RenderedTable:
-    """One `<table>` placed and rendered (rows of nested tables belong to their own table)."""
+def render_html_table(table: etree._Element, max_cells: int | None = None) -> RenderedTable:
+    """One `<table>` placed and rendered (rows of nested tables belong to their own table).
+
+    Raises TooComplex when the spans would make a grid of more than `max_cells` positions.
+    """
     rows = [
         [Cell(_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")) for cell in row]
         for row in _own_cells(table)
     ]
+    if max_cells is not None:  # checked before building the grid, which is what costs the memory
+        area = sum(min(max(c.rowspan, 1), MAX_SPAN) * min(max(c.colspan, 1), MAX_SPAN) for row in rows for c in row)
+        if area > max_cells:
+            raise TooComplex(f"a table's cells and spans cover {area:,} positions, more than {max_cells:,} "
+                             "(ETL_MAX_TABLE_CELLS)")
     return render_table(rows)
 
 
-def table_lines(table: etree._Element) -> list[str]:
+def table_lines(table: etree._Element, max_cells: int | None = None) -> list[str]:
     """P1 lines for one `<table>`."""
-    return render_html_table(table).lines
+    return render_html_table(table, max_cells).lines
 
 
-def _walk(element: etree._Element, writer: _Writer) -> None:
-    tag = _tag(element)
-    if not isinstance(element.tag, str) or tag in DROP:  # comments, processing instructions, scripts
-        writer.text(element.tail)
-        return
-    if tag == "table" and not is_layout_table(element):
-        writer.table(render_html_table(element))
-        writer.text(element.tail)
-        return
-    if tag == "br":
-        writer.line_break()
-        writer.text(element.tail)
-        return
-    block = tag in BLOCK
-    if block:
-        writer.line_break()
-    writer.text(element.text)
-    for child in element:
-        _walk(child, writer)
-    if block:
-        writer.line_break()
-    writer.text(element.tail)
+def _walk(root: etree._Element, writer: _Writer, max_table_cells: int | None = None) -> None:
+    # iterative, like _walk_inline: (element, closing) pairs on a stack instead of recursion
+    stack = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = _tag(element)
+        if closing:
+            if tag in BLOCK:
+                writer.line_break()
+            writer.text(element.tail)
+            continue
+        if not isinstance(element.tag, str) or tag in DROP:  # comments, processing instructions, scripts
+            writer.text(element.tail)
+            continue
+        if tag == "table" and not is_layout_table(element):
+            writer.table(render_html_table(element, max_table_cells))
+            writer.text(element.tail)
+            continue
+        if tag == "br":
+            writer.line_break()
+            writer.text(element.tail)
+            continue
+        if tag in BLOCK:
+            writer.line_break()
+        writer.text(element.text)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, max_table_cells: int | None = None, notes: list[str] | None = None) -> str:
     """The text of an HTML document (title first, then the body), one block per line."""
-    return html_to_document(markup)[0]
+    return html_to_document(markup, max_table_cells, notes)[0]
 
 
-def html_to_document(markup: str) -> tuple[str, list[Grid]]:
-    """The text of an HTML document and its data tables as grids (offsets into that text)."""
+def html_to_document(markup: str, max_table_cells: int | None = None,
+                     notes: list[str] | None = None) -> tuple[str, list[Grid]]:
+    """The text of an HTML document and its data tables as grids (offsets into that text).
+
+    Raises TooComplex when a table is past `max_table_cells` (see Limits). What had to be degraded to
+    keep the text is appended to `notes` (the extract stage records it as an issue).
+    """
+    parser = lxml_html.HTMLParser(huge_tree=True)  # else libxml2 drops everything below 256 levels
     try:
-        document = lxml_html.document_fromstring(markup)
+        document = lxml_html.document_fromstring(markup, parser=parser)
+        if any("Excessive depth" in str(e.message) for e in parser.error_log):
+            # nested past libxml2's hard limit (2048 even with huge_tree): the rest of the page would be
+            # lost; parse again with every tag but the table structure turned into a line break
+            document = lxml_html.document_fromstring(FLATTEN.sub("<br>", markup),
+                                                     parser=lxml_html.HTMLParser(huge_tree=True))
+            if notes is not None:
+                notes.append("the page is nested more than 2048 levels deep; its tags other than tables were "
+                             "read as line breaks")
     except (etree.ParserError, ValueError):
         # lxml refuses str input with an XML encoding declaration, and empty documents
         try:
@@ -249,10 +285,10 @@ def html_to_document(markup: str) -> tuple[str, list[Grid]]:
         writer.text(title.text)
         writer.line_break()
     body = document.find("body")
-    _walk(body if body is not None else document, writer)
+    _walk(body if body is not None else document, writer, max_table_cells)
     writer.line_break()
     return "\n".join(writer.lines) + ("\n" if writer.lines else ""), writer.grids()
 
 
 def _utf8_parser() -> lxml_html.HTMLParser:
-    return lxml_html.HTMLParser(encoding="utf-8")
+    return lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)

@@ -1,4 +1,4 @@
-"""Tables as structure, and their P1 rendering (report-format.md §9): ``cell | cell | cell |``.
+"""Tables as structure, and their P1 rendering (docs/domain.md#flattened-tables): ``cell | cell | cell |``.
 
 Extraction keeps every data table it finds twice: as P1 rows inside the document text (so the
 text-only parsers and provenance by character span keep working) and as a `Grid` — each source

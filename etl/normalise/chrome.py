@@ -1,4 +1,4 @@
-"""Strip page chrome (report-format.md §2.4): whole lines only, never parts of sentences.
+"""Strip page chrome (docs/domain.md#page-chrome): whole lines only, never parts of sentences.
 
 A line is chrome when it matches a chrome regex, is a metadata-grid line (``索引号 | …``,
 ``发布日期：…``), or consists only of chrome tokens (``【打印此页】 【关闭窗口】``,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-# --- page chrome (report-format.md §2.4) -------------------------------------------------
+# --- page chrome (docs/domain.md#page-chrome) -------------------------------------------------
 
 #: A line made only of these tokens (split on brackets, pipes, colons, spaces) is chrome.
 CHROME_TOKENS: frozenset[str] = frozenset(

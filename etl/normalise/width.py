@@ -1,6 +1,6 @@
 """Width and punctuation: one form for digits, letters, brackets, colons and quotes.
 
-Canonical forms (report-format.md §5; the official labels use full-width punctuation):
+Canonical forms (docs/domain.md#normalisation; the official labels use full-width punctuation):
 
 - digits and Latin letters are half-width: ``２０１６`` → ``2016``, ``ＡＢ`` → ``AB``;
   ``％`` → ``%``; a full-width ``．`` between digits → ``.``;

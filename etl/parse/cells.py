@@ -1,9 +1,9 @@
-"""One table representation for every flattened shape of report-format.md §9.
+"""One table representation for every flattened shape of docs/domain.md#flattened-tables.
 
 A table reaches the parser as text in one of several shapes (pipe rows, one cell per line
 with or without pipes, PDF rows with space-separated values, tab-separated rows). This module
 turns any of them into `Line`s of `Cell`s, each cell carrying its text and its character span
-in the text it was read from, plus what kind of value it holds (§9.1). Parsers work on these
+in the text it was read from, plus what kind of value it holds (docs/domain.md#cell-values). Parsers work on these
 cells only and never look at separators again.
 
 Shapes (the `Line.shape` codes):
@@ -49,7 +49,7 @@ _MD_RULE_RE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    """What a cell means as a number (report-format.md §9.1).
+    """What a cell means as a number (docs/domain.md#cell-values).
 
     `kind` is one of ``number`` (a printed number, or ``无``), ``blank``, ``dash`` or ``text``;
     `number` is set only for ``number``.

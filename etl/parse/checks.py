@@ -1,7 +1,7 @@
-"""Consistency checks on the template tables (report-format.md §11).
+"""Consistency checks on the template tables (docs/domain.md#checks).
 
 Checks read the facts the template parser produced and report, per column or group, whether
-the identities of §7.4 and §8 hold. They never change a number. A side of an identity is
+the identities of docs/domain.md#identities hold. They never change a number. A side of an identity is
 "fully stated" when every one of its cells is a fact; blanks make a check not assessable,
 unless the stated cells already exceed the other, fully stated side (all cells are counts ≥ 0).
 Approximate values never take part in an error-level identity.
@@ -129,7 +129,7 @@ def _present_outcomes(requests: dict[Cell, Fact]) -> tuple[str, ...]:
 
 
 def signals_check(table2: str | None, table3: str | None) -> CheckResult:
-    """Whether the Table 2 and Table 3 detectors (§6.3, §7.3) name the same template version."""
+    """Whether the Table 2 and Table 3 detectors (docs/domain.md#template-detection) name the same template version."""
     if table2 is None or table3 is None:
         return CheckResult("template_signals", "table2_vs_table3", "not_assessable", "warning", None, None,
                            f"Template version from Table 2: {table2 or 'unknown'}; from Table 3: "

@@ -1,4 +1,4 @@
-"""Is a report's text complete, or was the page cut off mid-report? (report-format.md §2.5)
+"""Is a report's text complete, or was the page cut off mid-report? (docs/domain.md#splitting)
 
 A page saved before it finished loading, or a mirror that shows only the start, stops in the middle
 of a sentence or of a table. Signals, on the report's own text:

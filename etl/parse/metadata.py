@@ -1,4 +1,4 @@
-"""Title, agency, region, level, year and publication date of one report (report-format.md §2).
+"""Title, agency, region, level, year and publication date of one report (docs/domain.md#metadata).
 
 - Year: the title, else the statistical-period sentence, else an opening phrase (`{Y}年，我局…`,
   `现将我局{Y}年度…`). Never the URL or the page's publication date. Placeholders (`200xx年`)
@@ -443,7 +443,7 @@ def read_metadata(text: str, page_lines: Sequence[str] = ()) -> Metadata:
                                 "the year is left unknown rather than guessed.",
                                 placeholder.start(), placeholder.end()))
         elif published_on is not None and published_on.month <= USUAL_PUBLICATION_MONTHS:
-            # reports are published early in the following year (§2.2); a republished page would
+            # reports are published early in the following year (docs/domain.md#report-year); a republished page would
             # mislead this, so it is the last resort and always flagged
             year = published_on.year - 1
             issues.append(Issue("warning", "year_from_publication_date",

@@ -1,4 +1,4 @@
-"""Numbers as Chinese reports print them (report-format.md §10.6).
+"""Numbers as Chinese reports print them (docs/domain.md#numbers).
 
 Arabic digits (thousands separators, decimals), Chinese numerals (〇零一二两三四五六七八九十百千万亿),
 scale words 万 (10⁴) and 亿 (10⁸), and approximation markers: prefixes 近/约/大约/超过/超/逾/将近 and
@@ -92,7 +92,10 @@ def read_quantity(text: str, start: int = 0) -> Quantity | None:
         if "." in match.group("num"):
             approximate = True  # 15.8万 is a rounded figure
     if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
+        try:
+            value = value.quantize(Decimal(1))
+        except InvalidOperation:  # more than 28 digits: kept as it is (the loader flags such numbers)
+            value = value.to_integral_value()
     return Quantity(value, approximate, start, start + len(text))
 
 

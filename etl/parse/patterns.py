@@ -1,6 +1,7 @@
 """The Chinese phrasings of pre-2019 reports as data, each mapped to a canonical key.
 
-One table per concept (report-format.md §2–§4, §10, §13). Parsers import these tables; no other
+One table per concept (docs/domain.md#metadata, docs/domain.md#sections, docs/domain.md#prose,
+docs/domain.md#canonical-keys). Parsers import these tables; no other
 module spells Chinese keywords for the same concept. Patterns are regular expressions over the
 normalised (simplified, half-width digit) text; `{N}` stands for `numbers.NUMBER`; brackets are
 matched in both forms `()` and `（）`.
@@ -23,10 +24,10 @@ def compile_number_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("{N}", f"(?P<n>{NUMBER})"))
 
 
-# --------------------------------------------------------------------------- sections (§3, §4)
+# --------------------------------------------------------------------------- sections (docs/domain.md#sections)
 
-#: keyword → section kind, checked in order: appeals and fees before requests (§3.3), problems
-#: before proactive (存在问题 headings often mention 公开).
+#: keyword → section kind, checked in order (docs/domain.md#section-matching): appeals and fees before requests,
+#: problems before proactive (存在问题 headings often mention 公开).
 SECTION_KIND_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("复议", "appeals"), ("诉讼", "appeals"), ("申诉", "appeals"), ("申述", "appeals"),
     ("举报投诉", "appeals"),
@@ -41,10 +42,11 @@ SECTION_KIND_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("其他", "other"), ("其它", "other"), ("附表", "other"), ("附件", "other"),
 )
 
-#: Whole headings whose kind no keyword gives (§4.1: the bare 政府信息公开情况 is the proactive section).
+#: Whole headings whose kind no keyword gives (the bare 政府信息公开情况 is the proactive section,
+#: docs/domain.md#sections-pre2019).
 SECTION_EXACT_HEADINGS: dict[str, str] = {"政府信息公开情况": "proactive", "政务公开情况": "proactive"}
 
-#: Extra section kinds stored as kind "other" with a subkind (§4.1, last row).
+#: Extra section kinds stored as kind "other" with a subkind (docs/domain.md#sections-pre2019).
 SECTION_SUBKIND_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("咨询", "consultations"),
     ("回应", "responses"), ("解读", "responses"),
@@ -60,7 +62,8 @@ BARE_HEADING_ENDINGS: tuple[str, ...] = (
     "情况", "事项", "措施", "打算", "安排", "概述", "附表", "附件", "问题", "工作", "不足",
 )
 
-#: Lines that look like headings but are labels of the 2019/2021 template tables (§7.2, §8).
+#: Lines that look like headings but are labels of the 2019/2021 template tables (docs/domain.md#table3-rows,
+#: docs/domain.md#table4).
 NOT_HEADING_RE = re.compile(
     r"本年新收|上年结转|本年度办理结果|结转下年度|申请人情况|信息内容|第二十条|未经复议|复议后起诉"
 )
@@ -70,7 +73,7 @@ TOP_ORDINAL_RE = re.compile(rf"^\s*(?:(?P<cn>{CN_ORDINAL})\s*[、.．]|第(?P<pa
 #: Sub-item markers that never open a top-level section: （一） 1、 1. ㈠.
 SUB_ORDINAL_RE = re.compile(rf"^\s*(?:{OPEN}\s*{CN_ORDINAL}\s*{CLOSE}|\d+\s*[、.．]|[\u3220-\u3229])")
 
-# --------------------------------------------------------------------------- metadata (§2)
+# --------------------------------------------------------------------------- metadata (docs/domain.md#metadata)
 
 YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
 #: Report title: optional agency, year, 年/年度, then the (政府|政务)信息公开 … 报告 wording.
@@ -91,7 +94,7 @@ TITLE_HEAD_RE = re.compile(
 )
 #: The second line of such a title: what is left of the 工作年度报告 wording.
 TITLE_TAIL_RE = re.compile(r"^\s*(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:年度)?报告\s*$")
-#: Statistical-period sentence (§2.2 item 2): 统计期限/报告期… followed by the period's first day.
+#: Statistical-period sentence (docs/domain.md#report-year): 统计期限/报告期… followed by the period's first day.
 PERIOD_RE = re.compile(
     rf"(?:统计|报告)(?:期限|时限|时间|期间|周期|区间|期|时段)(?:为|是|自|从|:|：)?\s*(?:自|从)?\s*"
     rf"(?P<year>{YEAR})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日"
@@ -101,17 +104,17 @@ YEAR_SPAN_RE = re.compile(
     rf"(?P<year>{YEAR})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
     rf"(?P<year2>{YEAR})\s*年\s*(?:12|十二)\s*月\s*(?:31|三十一)\s*日"
 )
-#: Months (1..N) of the year after the report year in which a report is normally published (§2.2):
+#: Months (1..N) of the year after the report year in which a report is normally published (docs/domain.md#report-year):
 #: a publication date in them is the last-resort evidence of the report year.
-USUAL_PUBLICATION_MONTHS = 3  # the statutory deadline is 31 March (§1)
-#: Opening phrases naming the year and a self-reference (§2.2 item 3).
+USUAL_PUBLICATION_MONTHS = 3  # the statutory deadline is 31 March (docs/domain.md#eras)
+#: Opening phrases naming the year and a self-reference (docs/domain.md#report-year, item 3).
 SELF_NOUNS = "局|委|办|厅|部|署|中心|单位|机关|乡|镇|街道|区|市|县|院|所|站|处|公司"
 OPENING_YEAR_RES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?:^|[。\n])\s*(?P<year>{YEAR})\s*年度?\s*[，,]\s*(?:我|本|全)(?:{SELF_NOUNS})"),
     re.compile(rf"现将(?:我|本)(?:{SELF_NOUNS})?\s*(?P<year>{YEAR})\s*年度?"),
     re.compile(rf"(?P<year>{YEAR})\s*年度?(?:政府|政务)信息公开工作(?:年度)?报告如下"),
 )
-#: Year placeholders that must never be guessed (§2.2 item 4).
+#: Year placeholders that must never be guessed (docs/domain.md#report-year).
 YEAR_PLACEHOLDER_RE = re.compile(r"(?:200[xX×]{1,2}|20[xX×]{2}|[xX×]{4}|20\?\?)\s*年")
 
 DATE_RE = re.compile(
@@ -135,12 +138,12 @@ SIGNATURE_RE = re.compile(
 )
 #: Abbreviated self-names in the body: 省民政厅, 市人口计生委 (level word + name + type word).
 ABBREVIATED_AGENCY_RE = re.compile(rf"(?P<name>[省市县区][{CJK}]{{1,8}}?(?P<type>委员会|办公室|厅|局|委|办|中心))")
-#: Self references (§2.3): 我委 → type 委.
+#: Self references (docs/domain.md#agency): 我委 → type 委.
 SELF_REFERENCE_RE = re.compile(
     rf"(?:我们|我|本)(?P<name>[{CJK}]{{0,4}}?)(?P<type>局|委|厅|办|中心)(?![{CJK}]?员)"
 )
 
-#: The page's own fields naming the publisher (§2.3), in the metadata grid or a `来源：` line.
+#: The page's own fields naming the publisher (docs/domain.md#agency), in the metadata grid or a `来源：` line.
 PAGE_AGENCY_RE = re.compile(
     rf"(?P<label>发布机构|发布单位|发文机关|发文单位|发布部门|所属机构|公开责任部门|责任部门|信息来源|来源|生成机构)"
     rf"\s*[:：|]\s*(?P<name>[{CJK}()（）]{{2,40}})"
@@ -192,7 +195,7 @@ DEVELOPMENT_AREA_RE = re.compile(
 MUNICIPALITY_PREFIXES: tuple[str, ...] = ("11", "12", "31", "50")
 #: Sub-areas of a special zone (`XX片区管委会`): one level below the zone itself.
 ZONE_SUB_AREA_WORDS: tuple[str, ...] = ("片区", "组团", "分区", "园区")
-#: Level words (§2.3), checked on the agency name in this order.
+#: Level words (docs/domain.md#levels-and-scope), checked on the agency name in this order.
 LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("国务院", "central"), ("国家", "central"), ("中华人民共和国", "central"),
     ("街道", "township"), ("乡", "township"), ("镇", "township"), ("苏木", "township"),
@@ -202,14 +205,14 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
 )
 #: A township name: 乡/镇/街道/苏木 closing a place name or followed by its government's name.
 TOWNSHIP_RE = re.compile(r"(?:乡|镇|街道|苏木)(?=人民政府|政府|办事处|党政办|便民服务中心|$)")
-#: A people's government reporting for its whole area (§2.3 summary reports).
+#: A people's government reporting for its whole area (docs/domain.md#levels-and-scope).
 REGION_SCOPE_RE = re.compile(
     r"汇总|编制而成|全(?:市|省|县|区)各级行政机关|全(?:市|省|县|区)(?:政府)?各部门|所列数据来自全(?:市|省|县|区)"
     r"|我(?:市|县|区|省)(?:政府)?各部门"
 )
 GOVERNMENT_SUFFIXES: tuple[str, ...] = ("人民政府", "政府")
 
-# --------------------------------------------------------------------------- splitting (§2.5)
+# --------------------------------------------------------------------------- splitting (docs/domain.md#splitting)
 
 TRUNCATION_RE = re.compile(r"此处隐藏\s*[:：]?\s*\d+\s*字|全部文档内容请下载后查看|余下内容请下载")
 #: Characters that may end the last line of a complete report (a sentence, a quotation, a list).
@@ -243,7 +246,7 @@ NOT_REPORT_OPENINGS_RE = re.compile(
     re.M,
 )
 REPORT_WORDS_RE = re.compile(r"公开")
-#: A page title (first line, or a `标题：` field) naming a document of another kind (§2.1: notices,
+#: A page title (first line, or a `标题：` field) naming a document of another kind (docs/domain.md#title: notices,
 #: letters, plans, self-inspections, work points): not a report unless it also names an annual report
 #: (`关于报送《…2015年政府信息公开年度报告》的函` transmits one).
 PAGE_TITLE_LABEL_RE = re.compile(r"^\s*(?:标题|题目|名称|文章标题)\s*[:：]\s*")
@@ -254,9 +257,9 @@ ANNUAL_REPORT_WORDS_RE = re.compile(r"(?:政府|政务)?信息公开[^\n]{0,12}?
 #: Labels only the 2019/2021 template tables carry: a text holding them is (part of) a report.
 TEMPLATE_ANCHOR_RE = re.compile(r"第二十条第\s*[(（]|本年新收政府信息公开申请|未经复议直接起诉")
 
-# --------------------------------------------------------------------------- proactive (§10.1)
+# --------------------------------------------------------------------------- proactive (docs/domain.md#prose-proactive)
 
-#: Units of disclosed items (§10.1 Units).
+#: Units of disclosed items (docs/domain.md#prose-proactive).
 ITEM_UNITS = "条|件|份|篇|期|次|场|个|项"
 #: Verbs that publish; a channel figure needs one before the number.
 DISCLOSURE_VERB_RE = re.compile(r"公开|发布|公布|刊登|刊发|发行|推送|登载|上网|编印|出版|制作|发表|编发")
@@ -338,14 +341,14 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("其他", "other"), ("其它", "other"),
 )
 
-#: Responses and interpretations stated in prose (§13 `responses.*`), checked before categories.
+#: Responses and interpretations in prose (`responses.*`, docs/domain.md#keys-disclosure), checked before categories.
 RESPONSE_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("政策解读", "responses.interpretations"), ("解读稿", "responses.interpretations"),
     ("解读材料", "responses.interpretations"), ("在线访谈", "responses.interviews"),
     ("回应公众关注", "responses.public_concerns"), ("回应社会关切", "responses.public_concerns"),
 )
 
-# --------------------------------------------------------------------------- requests (§10.2, §10.5)
+# --------------------------------------------- requests (docs/domain.md#prose-requests, docs/domain.md#zero-statements)
 
 REQUEST_UNITS = "件次|件|宗|条|份|个|人次|次"
 REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
@@ -366,7 +369,7 @@ REQUEST_RECEIVED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(rf"申请公开(?:政府)?信息的(?:申请)?(?:有|共有|共)?{{N}}(?P<unit>{REQUEST_UNITS})"),
     compile_number_pattern(rf"依申请公开(?:政府)?信息(?:数|共|共计)?{{N}}(?P<unit>{REQUEST_UNITS})"),
 )
-#: "None received" statements (§10.5): all mean new_received = 0.
+#: "None received" statements (docs/domain.md#zero-statements): all mean new_received = 0.
 REQUEST_ZERO_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:未|没有|尚未|没|未曾)(?:收到|接到|受理|发生)(?:过)?[^，,；;。]{0,30}?(?:公开|信息)[^，,；;。]{0,12}?"
                r"(?:申请|要求|事项)"),
@@ -374,7 +377,7 @@ REQUEST_ZERO_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:未|没有|尚未|未曾)(?:收到|接到|受理)(?:过)?(?:任何)?(?:申请公开|依申请公开)"),
     re.compile(r"依申请公开[^，,；;。]{0,10}?(?:为零|为0件|数为0)"),
 )
-#: Outcome phrasings → request items (§10.2; template keys where the meaning is the same).
+#: Outcome phrasings → request items (docs/domain.md#prose-requests; template keys where the meaning is the same).
 REQUEST_OUTCOME_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (compile_number_pattern(pattern + rf"[”\"]?(?:的)?(?:申请)?(?:为|有|共|共计)?{{N}}(?P<unit>{REQUEST_UNITS})"), key)
     for pattern, key in (
@@ -412,7 +415,7 @@ REQUEST_CHANNEL_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-# --------------------------------------------------------------------------- fees (§10.3)
+# --------------------------------------------------------------------------- fees (docs/domain.md#prose-fees)
 
 FEES_CHARGED_RES: tuple[re.Pattern[str], ...] = (
     compile_number_pattern(r"(?:收取|收费)[^，,；;。]{0,16}?(?:费用|费)[^，,；;。\d]{0,8}?(?:为|共计|共|合计)?{N}(?P<unit>万元|元)"),
@@ -431,7 +434,7 @@ FEES_WAIVED_ZERO_RE = re.compile(
 #: Words that make a fee statement about information disclosure even outside a fees section.
 FEES_CONTEXT_RE = re.compile(r"申请|信息公开|减免|处理费")
 
-# --------------------------------------------------------------------------- appeals (§10.4)
+# --------------------------------------------------------------------------- appeals (docs/domain.md#prose-appeals)
 
 #: Proceeding words → `proceeding` key; checked in order on a clause.
 PROCEEDING_WORDS: tuple[tuple[str, str], ...] = (
@@ -463,7 +466,7 @@ APPEAL_NEGATION_RE = re.compile(
 #: (`未收到申请行政复议、提起行政诉讼` under an inline heading the section finder cannot see).
 APPEAL_ZERO_CONTEXT_RE = re.compile(r"信息公开|公开|行政复议|行政诉讼")
 
-# --------------------------------------------------------------------------- old statistics tables (§10.7)
+# ---------------------------------------------------- old statistics tables (docs/domain.md#old-statistics-tables)
 
 #: Row keywords → (table, item); checked in order (部分公开 before 同意公开, 不同意 before 同意).
 TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
@@ -535,7 +538,8 @@ TABLE_ROW_KEYWORDS: tuple[tuple[str, str, str], ...] = (
     ("收费", "disclosure_counts", "fees.charged_yuan"),
 )
 #: A statistics-table row flattened into running text: label, unit, then the value columns, separated by
-#: spaces (`行政复议数 件 0 0`). The first value is the annual column (§10.7 layouts put 累计 after it).
+#: spaces (`行政复议数 件 0 0`). The first value is the annual column (layouts put 累计 after it:
+#: docs/domain.md#old-statistics-tables).
 RUN_TABLE_UNITS = "人次|万元|条|件|次|个|篇|期|场|人|元|项|份|家|宗"
 RUN_TABLE_ROW_RE = re.compile(
     rf"(?P<label>(?:[^\s|。；;，,\d]{{0,6}}?\d{{1,2}}\s*[.．、])?[^\s|。；;，,\d]{{2,40}}?)\s*"

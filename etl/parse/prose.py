@@ -1,4 +1,4 @@
-"""Numbers stated in prose and in pre-2019 statistics tables (report-format.md §10).
+"""Numbers stated in prose and in pre-2019 statistics tables (docs/domain.md#prose).
 
 The text is read sentence by sentence (statistics-table blocks are masked out first, keeping
 offsets). Each family of figures has its phrasings in `patterns`:
@@ -8,7 +8,7 @@ offsets). Each family of figures has its phrasings in `patterns`:
 - requests received (`受理…申请813余件次`), "none received" statements, outcomes;
 - fees charged and the negative statements that mean 0 yuan;
 - reviews, lawsuits and complaints, positive counts and zero statements naming the measures;
-- old statistics tables (§10.7): keyword-driven rows, `无` = 0, `—` = not applicable.
+- old statistics tables (docs/domain.md#old-statistics-tables): keyword-driven rows, `无` = 0, `—` = not applicable.
 
 Unknown is not zero: nothing is emitted for a family the report does not mention.
 """

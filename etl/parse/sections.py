@@ -1,4 +1,4 @@
-"""Section headings and their canonical kinds (report-format.md §3, §4).
+"""Section headings and their canonical kinds (docs/domain.md#sections).
 
 A heading is a short line that either starts with a top-level Chinese ordinal (`一、`, `一.`,
 `第一部分`) or, without an ordinal, matches a known heading (`基本情况`, `下步工作思路和打算`).

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from etl.parse.cells import Line, make_cell
+from etl.parse.cells import Line, make_cell, read_line
 from etl.parse.template_labels import (
     T2_COLUMNS,
     T2_HEADER_START,
@@ -29,6 +29,7 @@ from etl.parse.template_labels import (
     T4_ANCHORS,
     T4_OUTCOME_LABELS,
     T4_PROCEEDING_LABELS,
+    match_t2_row,
 )
 
 #: lines shorter than this are left alone (a real table row, not a run-together page)
@@ -118,7 +119,12 @@ def _pieces(line: Line, a: int, b: int, out: list[Line]) -> None:
         cells = [make_cell(t.group(), at + t.start(), at + t.end()) for t in re.finditer(r"\S+", digits)]
         out.append(Line("F" if len(cells) > 1 else "L", at, at + len(digits), digits, cells))
         return
-    out.append(Line("L", start, start + len(raw), raw, [make_cell(raw, start, start + len(raw))]))
+    # a Table 2 row piece whose values a space still separates (``规章 0 0 0``) is read like a PDF row:
+    # a label cell and value cells (Table 3 pieces stay one cell: their digits are cut by the identities)
+    piece = read_line(raw, start) if match_t2_row(body) is not None else None
+    if piece is None or piece.shape != "F":
+        piece = Line("L", start, start + len(raw), raw, [make_cell(raw, start, start + len(raw))])
+    out.append(piece)
 
 
 def segment_line(line: Line) -> list[Line]:

@@ -1,4 +1,4 @@
-"""Find where each report starts and ends in a document (report-format.md §2.5).
+"""Find where each report starts and ends in a document (docs/domain.md#splitting).
 
 Signals that a second report starts:
 

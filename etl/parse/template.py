@@ -1,7 +1,8 @@
-"""Tables 2, 3 and 4 of the 2019 and 2021 templates (report-format.md §6–§9, §11).
+"""Tables 2, 3 and 4 of the 2019 and 2021 templates (docs/domain.md#table2, docs/domain.md#table3,
+docs/domain.md#table4, docs/domain.md#flattened-tables, docs/domain.md#checks).
 
 The text is read once into lines of cells (`cells.read_table`), whatever shape the tables were
-flattened to. Each table is located by its anchors (§9.2), not by section headings, then:
+flattened to. Each table is located by its anchors (docs/domain.md#locating-tables), not by section headings, then:
 
 - Table 2 is read block by block: a caption names the Article 20 item, the header row after
   ``信息内容`` names the columns (their labels decide the keys, so 2019 and 2021 columns never
@@ -164,8 +165,7 @@ def parse_template(text: str, sections: list[Section], grids: Sequence[Grid] = (
         regions = []
         start = t4_start
         while start is not None:
-            end = _first_after(start + 1, len(lines), lambda i: _T4_END_RE.search(lines[i].text) is not None
-                               and lines[i].shape in ("L", "F"))
+            end = _t4_end(lines, start)
             regions.append((start, end))
             found = _find_t4(squashed, end)
             start = found if found is not None and found >= end else None
@@ -351,6 +351,20 @@ def _find_t3(lines: list[Line], squashed: list[str]) -> int | None:
     return None
 
 
+def _t4_end(lines: list[Line], start: int) -> int:
+    """Where the Table 4 region that starts at `start` ends: at the next heading, or at a prose
+    sentence once values have been seen — a sentence between the header and the values is a note
+    printed inside the table (``注：…含上年度结转数量。``), not the end of it."""
+    seen_values = False
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if line.shape in ("L", "F") and _T4_END_RE.search(line.text) is not None and (
+                seen_values or _HEADING_RE.match(line.text) is not None):
+            return i
+        seen_values = seen_values or any(c.is_value for c in line.cells)
+    return len(lines)
+
+
 def _find_t4(squashed: list[str], after: int) -> int | None:
     """The header line of Table 4: the anchor line, or the 行政复议 line just above it."""
     for i in range(after, len(squashed)):
@@ -363,7 +377,10 @@ def _find_t4(squashed: list[str], after: int) -> int | None:
 
 
 def _decide_version(t2: str | None, t3: str | None, result: TemplateResult) -> str | None:
-    """The report's template version from the two detectors (§6.3, §7.3); issues when they disagree or are silent."""
+    """The report's template version from the two detectors (docs/domain.md#template-detection).
+
+    Issues when they disagree or are silent.
+    """
     if t2 and t3 and t2 != t3:
         result.issues.append(Issue(
             "warning", "template_version_conflict",
@@ -592,6 +609,9 @@ def _emit_t2_row(block: _Block, label: Cell, row_key: str | None, cells: list[Ce
             candidate = f"art20_{block.item}.{row_key}.{col.key}"
             if candidate in DISCLOSURE_ITEMS:
                 item = candidate
+            else:  # the row's own caption was not printed: the one Article 20 item that has this row
+                homes = [k for k in (f"art20_{i}.{row_key}.{col.key}" for i in range(1, 11)) if k in DISCLOSURE_ITEMS]
+                item = homes[0] if len(homes) == 1 else None
         fact_label = label.text if item else f"第二十条第（{block.item}）项 {label.text} {col_text}"
         result.facts.append(Fact(
             table="disclosure_counts", item=item or "art20.other", value=cell.value.number,
@@ -634,8 +654,8 @@ def _match_t3_cell(text: str) -> str | None:
 def _t3_subtotal_at(lines: list[Line]) -> int | None:
     """Position (0-based, among the value columns) of an extra 小计/合计 column, if the header has one.
 
-    The template has none (§7.1) but some agencies add a subtotal for 法人或其他组织; it is placed
-    before 商业企业 when printed before it, else after 其他.
+    The template has none (docs/domain.md#table3-columns) but some agencies add a subtotal for
+    法人或其他组织; it is placed before 商业企业 when printed before it, else after 其他.
     """
     seen_commercial = False
     for line in lines:
@@ -873,7 +893,42 @@ def _candidates(cells: list[Cell], width: int) -> list[list[Slot]]:
     if n < width:
         for pieces in _splits(cells, width):
             out.append(pieces)
+    if run_together and 1 < n < width and sum(len(c.text) for c in cells) < width:
+        out.extend(_gap_splits(cells, width))
     return out
+
+
+def _gap_splits(cells: list[Cell], width: int) -> list[list[Slot]]:
+    """Run-together tokens that hold fewer digits than the row has columns (``0 00000`` for 7):
+    a space left between two glued runs is the trace of an empty cell, so the missing cells are
+    blanks placed in those gaps (one per gap), each token cut into numbers without leading zeros."""
+    if not all(_PLAIN_DIGITS.fullmatch(c.text) for c in cells):
+        return []
+    per_token = [([] if _LEADING_ZERO.fullmatch(c.text) else [[c]])
+                 + (_digit_splits(c, len(c.text)) if len(c.text) > 1 else []) for c in cells]
+    results: list[list[Slot]] = []
+
+    def walk(i: int, acc: list[list[Cell]]) -> None:
+        if len(results) > MAX_CANDIDATES:
+            return
+        if i == len(per_token):
+            parts = sum(len(a) for a in acc)
+            blanks = width - parts
+            if not 0 < blanks <= len(acc) - 1:
+                return
+            for gaps in combinations(range(1, len(acc)), blanks):
+                slots: list[Slot] = []
+                for t, token_parts in enumerate(acc):
+                    if t in gaps:
+                        slots.append(Slot(None, BLANK, at=token_parts[0].start))
+                    slots.extend(_slot(c) for c in token_parts)
+                results.append(slots)
+            return
+        for way in per_token[i]:
+            walk(i + 1, [*acc, way])
+
+    walk(0, [])
+    return results
 
 
 _PLAIN_DIGITS = re.compile(r"\d+")
@@ -970,6 +1025,9 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
                 grid[key] = _vector(table[key])
             else:
                 outcome[key] = list(valid)
+        if not progress:
+            progress = _resolve_inconsistent(pending, outcome, table, candidates_of, printed_of, subtotal_at,
+                                             result)
     for key, run in pending:
         candidates = outcome.get(key, [])
         if not candidates:
@@ -982,6 +1040,53 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
             "warning", "table3_positions_lost", run.label,
             f"Table 3 row '{run.label.text}' shows {len(run.cells)} values ({' '.join(c.text for c in run.cells)}) "
             f"for 7 columns and {why}; the row was left out."))
+
+
+def _row_balances(vec: tuple[Decimal | None, ...]) -> bool:
+    """The row's own identity: the six applicant columns add up to 总计 (blank read as 0)."""
+    return sum((v or 0 for v in vec[:-1]), Decimal(0)) == (vec[-1] or 0)
+
+
+def _resolve_inconsistent(pending: list[tuple[str, _Run]], outcome: dict[str, list[tuple]],
+                          table: dict[str, RowData], candidates_of: dict, printed_of: dict,
+                          subtotal_at: int | None, result: TemplateResult) -> bool:
+    """Rows no layout fits because the printed table fails an identity elsewhere (a printed
+    inconsistency, docs/domain.md#printed-inconsistencies): the printed cells are kept
+    when their positions are certain anyway — the digits can be laid out in one way only, or in one
+    way only that satisfies the row's own identity — and the failed identity is left to the checks.
+    Rows whose positions stay ambiguous are still refused. Returns whether a row was placed."""
+    placed = False
+    for key, run in list(pending):
+        if outcome.get(key):
+            continue  # several layouts satisfy the identities: positions are ambiguous
+        layouts: dict[tuple, list[Slot]] = {}
+        for candidate in candidates_of[id(run)]:
+            slots = _drop_at(candidate, subtotal_at)
+            layouts.setdefault(tuple(s.number for s in slots), slots)
+        how = "can be laid out over the 7 columns in one way only"
+        full = {vec: slots for vec, slots in layouts.items() if all(s.cell is not None for s in slots)}
+        if len(layouts) > 1 and full:
+            # a row that ran together prints every cell (0s included): read all its digits as cells
+            layouts, how = full, "reads every printed digit as a cell in one way only"
+        if len(layouts) > 1:
+            layouts = {vec: slots for vec, slots in layouts.items() if _row_balances(vec)}
+            how = "has one layout only in which its columns add up to its 总计"
+        if len(layouts) != 1:
+            continue
+        slots = next(iter(layouts.values()))
+        for s in slots:
+            if s.cell is not None and s.cell not in printed_of[id(run)]:
+                s.inferred = True
+        evidence = " | ".join([run.label.text, *(c.text for c in run.cells)])
+        table[key] = RowData(run.label, slots, evidence)
+        pending.remove((key, run))
+        placed = True
+        result.issues.append(_issue_at(
+            "warning", "table3_kept_inconsistent", run.label,
+            f"Table 3 row '{run.label.text}' ({' '.join(c.text for c in run.cells)}) {how}, but that layout "
+            "fails an identity of the table as printed (see the failed checks); the printed values were kept "
+            "(split values marked inferred)."))
+    return placed
 
 
 def _promote(slots_left: list[Slot], slots_right: list[Slot]) -> bool:
@@ -1006,7 +1111,7 @@ def _promote(slots_left: list[Slot], slots_right: list[Slot]) -> bool:
 
 
 def _infer_t3(table: dict[str, RowData], version: str) -> None:
-    """Promote blanks to inferred zeros where an identity forces them (§9.1)."""
+    """Promote blanks to inferred zeros where an identity forces them (docs/domain.md#cell-values)."""
     outcomes = [o for o in T3_OUTCOME_ROWS[version] if o in table]
     for _ in range(4):
         changed = False
@@ -1097,22 +1202,41 @@ def _parse_table4(lines: list[Line], result: TemplateResult) -> None:
                     "total equals the sum of its four outcomes was used."))
     elif len(cells) < N4:
         valid: dict[tuple, list[Slot]] = {}
+        layouts: dict[tuple, list[Slot]] = {}
         for cand in _candidates([c for c in cells if c.is_value] if positional else cells, N4):
             vec = tuple(s.number for s in cand)
+            layouts.setdefault(vec, cand)
             if vec not in valid and _t4_ok(vec):
                 valid[vec] = cand
-        if len(valid) != 1:
+        if not valid and len(layouts) > 1:
+            # a row that ran together prints every cell (0s included): the layouts filling every
+            # position are the ones that read all its digits as cells
+            layouts = {v: c for v, c in layouts.items() if all(s.cell is not None for s in c)}
+        if not valid and len(layouts) == 1:
+            # the digits fit the 15 positions in one way only: the positions are certain and the
+            # printed numbers fail a group total (a printed inconsistency the checks record)
+            slots = next(iter(layouts.values()))
+            result.issues.append(_issue_at(
+                "warning", "table4_kept_inconsistent", cells[0],
+                f"Table 4 showed {len(cells)} values for 15 positions; only one layout reads every printed digit "
+                "as a cell, and that layout fails a group total as printed (see the failed checks); the printed "
+                "values were kept (split values marked inferred)."))
+        elif len(valid) != 1:
             why = "no layout" if not valid else "several layouts"
             result.issues.append(_issue_at(
                 "warning", "table4_positions_lost", cells[0],
                 f"Table 4 shows {len(cells)} values for 15 positions and {why} satisfy the group totals; "
                 "Table 4 was left out."))
             return
-        slots = next(iter(valid.values()))
-        result.issues.append(_issue_at(
-            "info", "table4_alignment_inferred", cells[0],
-            f"Table 4 showed {len(cells)} values for 15 positions; the only layout satisfying the group totals "
-            "was used."))
+        else:
+            slots = next(iter(valid.values()))
+            result.issues.append(_issue_at(
+                "info", "table4_alignment_inferred", cells[0],
+                f"Table 4 showed {len(cells)} values for 15 positions; the only layout satisfying the group "
+                "totals was used."))
+        for s in slots:  # digits cut out of a run-together cell are not what the report printed cell by cell
+            if s.cell is not None and s.cell not in cells:
+                s.inferred = True
     else:
         result.issues.append(_issue_at(
             "warning", "table4_too_many_values", cells[0],

@@ -1,10 +1,11 @@
 """The labels of the 2019 and 2021 template tables and the canonical keys they map to.
 
-This is data (report-format.md §6, §7, §8): the Chinese labels live here and nowhere else in
-the template parser. Labels are matched on a normalised key (`label_key`): whitespace removed,
-brackets/colons/commas/quotes unified (§5), the leading ordinal split off (``（一）``, ``1.``,
-``一、``) and parenthetical annotations dropped, so ``（二）部分公开（区分处理的，只计这一情形，
-不计其他情形）`` and ``(二) 部分公开`` have the same key.
+This is data (docs/domain.md#table2, docs/domain.md#table3, docs/domain.md#table4): the Chinese
+labels live here and nowhere else in the template parser. Labels are matched on a normalised key
+(`label_key`, docs/domain.md#normalisation): whitespace removed, brackets/colons/commas/quotes
+unified, the leading ordinal split off (``（一）``, ``1.``, ``一、``) and parenthetical annotations
+dropped, so ``（二）部分公开（区分处理的，只计这一情形，不计其他情形）`` and ``(二) 部分公开`` have the
+same key.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import lru_cache
 V2019 = "2019-template"
 V2021 = "2021-template"
 
-# ---------------------------------------------------------------- normalisation (§5)
+# ---------------------------------------------------------------- normalisation (docs/domain.md#normalisation)
 
 _TRANSLATE = str.maketrans({
     "（": "(", "）": ")", "［": "(", "］": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
@@ -48,7 +49,7 @@ class LabelKey:
 
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> LabelKey:
-    """Normalise a label for matching (report-format.md §5)."""
+    """Normalise a label for matching (docs/domain.md#normalisation)."""
     s = _SPACE_RE.sub("", text.translate(_TRANSLATE))
     ordinal = None
     m = _ORDINAL_RE.match(s)
@@ -67,7 +68,7 @@ def label_key(text: str) -> LabelKey:
     return LabelKey(ordinal, body, (unit_match.group(1) or unit_match.group(2)) if unit_match else None)
 
 
-# ---------------------------------------------------------------- Table 3 (§7)
+# ---------------------------------------------------------------- Table 3 (docs/domain.md#table3)
 
 @dataclass(frozen=True, slots=True)
 class RowLabel:
@@ -118,17 +119,17 @@ T3_ROWS: tuple[RowLabel, ...] = (
     RowLabel("carried_forward", ("结转下年度继续办理",)),
 )
 
-#: rowspan group labels of Table 3: never data rows, skipped before reading values (§9.2 rule 6)
+#: rowspan group labels of Table 3: never data rows, skipped before reading values (docs/domain.md#locating-tables)
 T3_GROUP_BODIES: frozenset[str] = frozenset({"本年度办理结果", "不予公开", "无法提供", "不予处理"})
 
-#: the three 2021 rows that replace the 2019 `other` row (second template signal, §7.3)
+#: the three 2021 rows that replace the 2019 `other` row (second template signal, docs/domain.md#table3-versions)
 T3_2021_ONLY: frozenset[str] = frozenset(r.key for r in T3_ROWS if r.versions == (V2021,))
 
 T3_ROW_ORDER: dict[str, tuple[str, ...]] = {
     version: tuple(r.key for r in T3_ROWS if version in r.versions) for version in (V2019, V2021)
 }
 
-#: Table 3 columns, in printed order (§7.1); the last is the row total
+#: Table 3 columns, in printed order (docs/domain.md#table3-columns); the last is the row total
 T3_COLUMNS: tuple[str, ...] = (
     "natural_person", "commercial_enterprise", "research_institution",
     "public_interest_org", "legal_service_org", "other_org", "total",
@@ -136,7 +137,7 @@ T3_COLUMNS: tuple[str, ...] = (
 T3_COLUMN_LABELS: dict[str, str] = dict(zip(T3_COLUMNS, (
     "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"), strict=True))
 
-#: an extra subtotal column some agencies add for 法人或其他组织 (not in the template, §7.1)
+#: an extra subtotal column some agencies add for 法人或其他组织 (not in the template, docs/domain.md#table3-columns)
 T3_SUBTOTAL_BODIES: frozenset[str] = frozenset({"小计", "合计"})
 
 #: Table 3 row labels as printed in the template (used for fixtures and evidence)
@@ -177,14 +178,14 @@ T3_GROUP_LABELS: dict[str, str] = {
     "other.overdue_correction": "（六）其他处理",
 }
 
-#: rows whose sum is （七）总计 (§7.4), per version
+#: rows whose sum is （七）总计 (docs/domain.md#identities), per version
 T3_OUTCOME_ROWS: dict[str, tuple[str, ...]] = {
     version: tuple(k for k in order if k not in ("new_received", "carried_over", "total_processed",
                                                    "carried_forward"))
     for version, order in T3_ROW_ORDER.items()
 }
 
-#: anchors that locate Table 3 (§9.2)
+#: anchors that locate Table 3 (docs/domain.md#locating-tables)
 T3_ANCHORS: tuple[str, ...] = ("申请人情况", "本年新收政府信息公开申请数量")
 
 _T3_BY_BODY: dict[str, RowLabel] = {b: r for r in T3_ROWS for b in r.bodies}
@@ -267,7 +268,7 @@ def match_t3_row(text: str) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------- Table 4 (§8)
+# ---------------------------------------------------------------- Table 4 (docs/domain.md#table4)
 
 T4_PROCEEDINGS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
 T4_OUTCOMES: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
@@ -278,11 +279,11 @@ T4_PROCEEDING_LABELS: dict[str, str] = {
 T4_OUTCOME_LABELS: dict[str, str] = {
     "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计",
 }
-#: anchors that locate Table 4 (§9.2)
+#: anchors that locate Table 4 (docs/domain.md#locating-tables)
 T4_ANCHORS: tuple[str, ...] = ("未经复议直接起诉", "复议后起诉")
 
 
-# ---------------------------------------------------------------- Table 2 (§6)
+# ---------------------------------------------------------------- Table 2 (docs/domain.md#table2)
 
 _CAPTION_RE = re.compile(r"第二十条第?\(([一二三四五六七八九十]+)\)项")
 #: a caption is a short cell; a sentence citing 第二十条第（一）项 is not one
@@ -303,13 +304,13 @@ class ColumnLabel:
 
 
 T2_COLUMNS: dict[str, ColumnLabel] = {
-    # 2021 (§6.2)
+    # 2021 (docs/domain.md#table2-2021)
     "本年制发件数": ColumnLabel("issued", V2021),
     "本年废止件数": ColumnLabel("repealed", V2021),
     "现行有效件数": ColumnLabel("in_force", V2021),
     "本年处理决定数量": ColumnLabel("decisions", V2021),
     "本年收费金额": ColumnLabel("amount_wan_yuan", V2021, unit="万元"),
-    # 2019 (§6.1)
+    # 2019 (docs/domain.md#table2-2019)
     "本年新制作数量": ColumnLabel("made", V2019),
     "本年新公开数量": ColumnLabel("published", V2019),
     "对外公开总数量": ColumnLabel("public_total", V2019),
@@ -335,7 +336,7 @@ T2_ROWS: dict[str, str] = {
     "政府集中采购": "central_procurement",
 }
 
-#: Table 2 texts that name one template version by themselves (§6.3 detector)
+#: Table 2 texts that name one template version by themselves (docs/domain.md#template-detection)
 T2_SIGNALS: dict[str, str] = {
     "本年制发件数": V2021, "本年废止件数": V2021, "现行有效件数": V2021, "本年收费金额": V2021,
     "本年新制作数量": V2019, "对外公开总数量": V2019, "上一年项目数量": V2019, "采购项目数量": V2019,
@@ -343,7 +344,7 @@ T2_SIGNALS: dict[str, str] = {
 #: the （九）项 caption exists only in 2019
 T2_CAPTION_SIGNALS: dict[int, str] = {9: V2019}
 
-#: the Table 2 anchor is the first caption (§9.2)
+#: the Table 2 anchor is the first caption (docs/domain.md#locating-tables)
 T2_ANCHOR_ITEM = 1
 
 
@@ -393,8 +394,8 @@ class T2Block:
     rows: tuple[str, ...]
 
 
-#: Table 2 as printed by each template version (§6.1, §6.2); the parser reads any layout through
-#: the maps above, this is the reference layout (documentation and test fixtures).
+#: Table 2 as printed by each template version (docs/domain.md#table2-2019, docs/domain.md#table2-2021); the
+#: parser reads any layout through the maps above, this is the reference layout (documentation and test fixtures).
 T2_LAYOUT: dict[str, tuple[T2Block, ...]] = {
     V2021: (
         T2Block(1, ("本年制发件数", "本年废止件数", "现行有效件数"), ("规章", "行政规范性文件")),

@@ -1,5 +1,5 @@
 -- analytics.carry_over_continuity: do the requests carried forward at the end of year N − 1 come
--- back as carried over at the start of year N (report-format.md §7.4, cross-year identity)?
+-- back as carried over at the start of year N (docs/domain.md#identities, cross-year identity)?
 -- Grain: one row per canonical agency × year with a primary report.
 -- Gap rule as in agency_trend: only a primary report of exactly year − 1 is compared.
 CREATE VIEW analytics.carry_over_continuity AS

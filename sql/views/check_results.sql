@@ -1,5 +1,7 @@
 -- analytics.check_results: the consistency checks the parser ran (warehouse.check_result), readable.
 -- Grain: one row per report × check × subject.
+-- The hierarchy checks (analytics.hierarchy_checks: a region report against its members' sum) follow
+-- the parser's checks as rows of check hierarchy_sum, with no check_result_id.
 CREATE VIEW analytics.check_results AS
 WITH checks AS (
     SELECT
@@ -39,6 +41,24 @@ documents AS (
         id,
         path
     FROM ingest.source_document
+),
+
+hierarchy AS (
+    SELECT
+        report_id,
+        agency_id,
+        agency_name,
+        year,
+        document_path,
+        check_name,
+        subject,
+        status,
+        severity,
+        left_value,
+        right_value,
+        difference,
+        message
+    FROM analytics.hierarchy_checks
 )
 
 SELECT
@@ -60,10 +80,28 @@ SELECT
 FROM checks
 INNER JOIN reports ON reports.id = checks.report_id
 LEFT JOIN agencies ON agencies.id = reports.agency_id
-LEFT JOIN documents ON documents.id = reports.document_id;
+LEFT JOIN documents ON documents.id = reports.document_id
+UNION ALL
+SELECT
+    NULL::integer AS check_result_id,
+    report_id,
+    TRUE AS is_primary,
+    agency_id,
+    agency_name,
+    year,
+    document_path,
+    check_name,
+    subject,
+    status,
+    severity,
+    left_value,
+    right_value,
+    difference,
+    message
+FROM hierarchy;
 
-COMMENT ON VIEW analytics.check_results IS 'One row per report × consistency check × subject (warehouse.check_result) with the agency, year and document path, so failed identities can be read and traced.';
-COMMENT ON COLUMN analytics.check_results.check_result_id IS 'warehouse.check_result.id.';
+COMMENT ON VIEW analytics.check_results IS 'One row per report × consistency check × subject (warehouse.check_result, and the hierarchy_sum checks of analytics.hierarchy_checks) with the agency, year and document path, so failed identities can be read and traced.';
+COMMENT ON COLUMN analytics.check_results.check_result_id IS 'warehouse.check_result.id; NULL for the hierarchy_sum rows computed across reports.';
 COMMENT ON COLUMN analytics.check_results.report_id IS 'Report checked.';
 COMMENT ON COLUMN analytics.check_results.is_primary IS 'The report is the one views use for its agency and year.';
 COMMENT ON COLUMN analytics.check_results.agency_id IS 'Canonical agency; NULL when unknown.';

@@ -9,7 +9,7 @@
 --   (e.g. prose "不予公开3件" → item denied) is used. outcome_rows_missing and table4_cells_missing
 --   say how many template cells were blank, so a sum over some parts is never silently taken for a
 --   complete one.
--- * other: 2019 template row `other` = 2021 Σ `other.*` (report-format.md §7.3).
+-- * other: 2019 template row `other` = 2021 Σ `other.*` (docs/domain.md#table3-versions).
 -- * Rates divide by NULLIF(denominator, 0): a zero or unknown denominator gives NULL.
 CREATE VIEW analytics.report_headline AS
 WITH reports AS (
@@ -207,6 +207,15 @@ disclosure_figures AS (
     GROUP BY report_id
 ),
 
+correction_counts AS (
+    SELECT
+        report_id,
+        count(*) AS corrections_applied
+    FROM analytics.corrections
+    WHERE status = 'applied'
+    GROUP BY report_id
+),
+
 measure_counts AS (
     SELECT
         report_id,
@@ -276,7 +285,8 @@ joined AS (
         OR coalesce(disclosure_figures.has_prose, FALSE) AS has_prose_figures,
         coalesce(request_figures.has_approximate, FALSE)
         OR coalesce(appeal_headline.has_approximate, FALSE)
-        OR coalesce(disclosure_figures.has_approximate, FALSE) AS has_approximate_figures
+        OR coalesce(disclosure_figures.has_approximate, FALSE) AS has_approximate_figures,
+        coalesce(correction_counts.corrections_applied, 0) AS corrections_applied
     FROM reports
     LEFT JOIN agencies ON agencies.id = reports.agency_id
     LEFT JOIN documents ON documents.id = reports.document_id
@@ -285,6 +295,7 @@ joined AS (
     LEFT JOIN disclosure_figures ON disclosure_figures.report_id = reports.id
     LEFT JOIN measure_counts ON measure_counts.report_id = reports.id
     LEFT JOIN improvement_sections ON improvement_sections.report_id = reports.id
+    LEFT JOIN correction_counts ON correction_counts.report_id = reports.id
 )
 
 SELECT
@@ -343,7 +354,8 @@ SELECT
         ) / 11.0, 4
     ) AS completeness,
     has_prose_figures,
-    has_approximate_figures
+    has_approximate_figures,
+    corrections_applied
 FROM joined;
 
 COMMENT ON VIEW analytics.report_headline IS 'One row per primary report (one per agency × year): agency, year, template and the headline figures. Table values are preferred over prose values for the same figure; unknown figures are NULL, never 0; a group figure is the sum of its stated parts (NULL when none is stated, then the group figure printed as such); rates are NULL when the denominator is 0 or unknown.';
@@ -388,3 +400,4 @@ COMMENT ON COLUMN analytics.report_headline.figures_stated IS 'How many of the 1
 COMMENT ON COLUMN analytics.report_headline.completeness IS 'figures_stated / 11, 4 decimals: 1 means every headline figure is stated.';
 COMMENT ON COLUMN analytics.report_headline.has_prose_figures IS 'Some headline figure was read from prose (no table value for it).';
 COMMENT ON COLUMN analytics.report_headline.has_approximate_figures IS 'Some headline figure was printed as approximate (余, 多, 近, 约 …).';
+COMMENT ON COLUMN analytics.report_headline.corrections_applied IS 'Analyst corrections applied to this report''s figures (analytics.corrections, status applied); 0 means every figure is as parsed.';
