@@ -275,8 +275,8 @@ def _table_console() -> Console:
     import os
 
     if out.is_terminal or os.environ.get("COLUMNS"):
-        return Console()
-    return Console(width=10_000)
+        return Console(markup=False)  # data, never markup (see `out`)
+    return Console(width=10_000, markup=False)
 
 
 @app.command("status")

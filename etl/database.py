@@ -8,6 +8,7 @@ are applied before every run, so the schema is always the one this code expects.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from functools import cache
 from pathlib import Path
@@ -93,7 +94,9 @@ def _ensure_database(url: URL) -> None:
 
     with psycopg.connect(libpq_url(url.set(database="postgres")), autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE_NAME,)).fetchone():
-            conn.execute(f"CREATE DATABASE {DATABASE_NAME}")
+            # two first runs on a new home: the other one may create it meanwhile
+            with contextlib.suppress(psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
+                conn.execute(f"CREATE DATABASE {DATABASE_NAME}")
 
 
 def database_url(settings: Settings | None = None, keep_running: bool = False) -> URL:

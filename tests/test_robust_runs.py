@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -85,9 +86,13 @@ def test_two_first_runs_on_a_new_home_serialise(tmp_path):
     import os
     import subprocess
     import sys
+    import tempfile
 
+    # as root the server runs as another user, who must be able to enter ETL_HOME (pytest's tmp is 0700)
+    base = Path(tempfile.mkdtemp(prefix="etl-first-runs-"))
+    base.chmod(0o711)
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["ETL_HOME"] = str(tmp_path / "home")
+    env["ETL_HOME"] = str(base / "home")
     script = ("from etl.database import check_connection, database_url, upgrade\n"
               "url = database_url(); check_connection(url); upgrade(url); print('ready')")
     runs = [subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
