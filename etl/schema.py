@@ -441,6 +441,25 @@ check_result = sa.Table(
 #: the semantics a printed cell can have (etl.parse.cells.CELL_SEMANTICS; revision 0016)
 CELL_SEMANTIC_VALUES = ("number", "zero", "blank", "not_applicable", "text")
 
+metric_definition = sa.Table(
+    "metric_definition",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True, comment="Metric key (etl/metrics.py)."),
+    sa.Column("name_zh", sa.Text, nullable=False, comment="Chinese name."),
+    sa.Column("name_en", sa.Text, nullable=False, comment="English name."),
+    sa.Column("formula", sa.Text, nullable=False, comment="Definition over canonical keys."),
+    sa.Column("unit", sa.Text, nullable=False, comment="Unit and rounding."),
+    sa.Column("aggregates", sa.Boolean, nullable=False, comment="Whether values may be summed across reports."),
+    sa.Column("when_undefined", sa.Text, nullable=False, comment="What the metric is when it cannot be computed."),
+    sa.Column("caveats", sa.Text, nullable=False, comment="What to keep in mind when reading it."),
+    sa.Column("version", sa.Integer, nullable=False, comment="Definition version."),
+    sa.Column("published_in", pg.ARRAY(sa.Text), nullable=False, comment="View columns (view.column) that "
+              "publish it."),
+    schema=WAREHOUSE,
+    comment="The metric dictionary: one row per derived metric the analytics views publish (loaded by revision "
+    "0016 from etl/metrics.py; tests/test_metrics.py keeps views, module and rows in step).",
+)
+
 table_cell = sa.Table(
     "table_cell",
     metadata,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -93,3 +94,46 @@ def test_html_keeps_every_cell_and_the_contract_lists_them():
     _check(report.cells, report.facts, report.text, key)
     contract = doc.to_contract()["reports"][0]["cells"]
     assert {c["semantic"] for c in contract} == set(CELL_SEMANTICS)
+
+
+@pytest.mark.db
+def test_the_loader_stores_every_cell_and_the_views_count_them(conninfo):
+    from etl import load
+
+    tables, _ = _tables()
+    doc = parse(normalise(extract_bytes(to_html(report_doc(tables, wide=(0, 1), pad=True)), "cells.html")))
+    report = doc.reports[0]
+    report.agency = replace(report.agency, name="示例县测试局")  # the fixture prints no agency name
+    report.year = 2022
+    conn = load.connect(conninfo)
+    try:
+        loader = load.Loader(conn, load.start_run(conn, "test", "1.0"), "1.0")
+        loader.load(doc, load.FileStat(doc.path, doc.size, 1))
+        report_id = conn.execute("SELECT id FROM warehouse.report WHERE agency_name = '示例县测试局'").fetchone()[0]
+        kinds = dict(conn.execute(
+            "SELECT semantic, count(*) FROM warehouse.table_cell WHERE report_id = %s GROUP BY semantic",
+            (report_id,)).fetchall())
+        expected = {s: sum(c.semantic == s for c in report.cells) for s in CELL_SEMANTICS}
+        assert kinds == expected and min(kinds.values()) >= 1
+        completeness = conn.execute(
+            "SELECT cells_read, number_cells, zero_cells, blank_cells, not_applicable_cells, text_cells "
+            "FROM analytics.cell_completeness WHERE report_id = %s", (report_id,)).fetchone()
+        assert completeness == (len(report.cells), *(expected[s] for s in CELL_SEMANTICS))
+        # no blank or not-applicable cell reaches a figure as a printed value; every printed figure has its cell
+        rows = conn.execute(
+            "SELECT semantic, value, fact_value, fact_is_inferred FROM analytics.table_cells WHERE report_id = %s",
+            (report_id,)).fetchall()
+        for semantic, value, fact_value, inferred in rows:
+            if semantic in ("blank", "not_applicable", "text"):
+                assert value is None
+                assert fact_value is None or inferred
+            else:
+                assert fact_value == value
+        unlinked = conn.execute(
+            "SELECT count(*) FROM warehouse.requests r WHERE r.report_id = %s AND r.source = 'table' AND NOT "
+            "r.is_inferred AND NOT EXISTS (SELECT FROM analytics.table_cells c WHERE c.fact_id = r.id AND "
+            "c.table_name = 'requests')", (report_id,)).fetchone()[0]
+        assert unlinked == 0
+    finally:
+        conn.rollback()
+        conn.close()
