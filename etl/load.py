@@ -25,6 +25,7 @@ from typing import Any
 import psycopg
 
 from etl.model import Fact, Issue, ParsedDocument, Report
+from etl.schema import CELL_SEMANTIC_VALUES
 
 #: The table `etl run` locks for its whole duration (revision 0006): only writers of ingest can lock it.
 RUN_LOCK_TABLE = "ingest.run_lock"
@@ -493,6 +494,7 @@ class Loader:
         report_ids, section_ids = cur.fetchone()
         section_ids = iter(section_ids)
         report_rows, section_rows, measure_rows, check_rows = [], [], [], []
+        cell_rows: list[tuple] = []
         fact_rows: dict[str, list[tuple]] = {"requests": [], "appeals": [], "disclosure_counts": []}
         for ordinal, (report_id, report) in enumerate(zip(report_ids, reports, strict=True), start=1):
             report_issues: list[Issue] = list(report.issues)
@@ -530,6 +532,9 @@ class Loader:
                 row = self._fact_row(report_id, fact, by_ordinal, report_issues)
                 if row is not None:
                     fact_rows[fact.table].append(row)
+            cell_rows.extend((report_id, c.table, _clean(c.row_key), _clean(c.column_key), _clean(c.text) or "",
+                              c.semantic if c.semantic in CELL_SEMANTIC_VALUES else "text", c.value, c.start,
+                              max(c.start, c.end)) for c in report.cells)
             for measure in report.improvement_measures:
                 section = report.section_at(measure.start)
                 kind = measure.kind if measure.kind in ("measure", "problem") else "measure"
@@ -558,6 +563,9 @@ class Loader:
                    fact_rows["disclosure_counts"])
         self._copy(cur, "warehouse.improvement_measures", (
             "report_id", "section_id", "ordinal", "kind", "text", "start_offset", "end_offset"), measure_rows)
+        self._copy(cur, "warehouse.table_cell", (
+            "report_id", "table_name", "row_key", "column_key", "text", "semantic", "value", "start_offset",
+            "end_offset"), cell_rows)
         self._copy(cur, "warehouse.check_result", (
             "report_id", "check_name", "subject", "status", "severity", "left_value", "right_value", "difference",
             "message"), check_rows)

@@ -173,6 +173,27 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """One template-table cell as printed, whatever it holds (docs/domain.md#cell-values).
+
+    `semantic` is ``number``, ``zero``, ``blank``, ``not_applicable`` or ``text``; `text` is the cell's
+    printed text and `start`/`end` its span in the report's text. `row_key`/`column_key` place it with the
+    canonical keys of its fact (requests: item × applicant; appeals: proceeding × outcome;
+    disclosure_counts: the item, no column key), so a table fact links to its cell by table, keys and
+    span. A cell whose row or column could not be named has None there.
+    """
+
+    table: str
+    row_key: str | None
+    column_key: str | None
+    text: str
+    semantic: str
+    start: int
+    end: int
+    value: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class ImprovementMeasure:
     """One item of the problems-and-improvements section. `kind` is "measure" or "problem"."""
 
@@ -242,6 +263,8 @@ class Report:
     published_on: date | None = None
     sections: list[Section] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    #: every template-table cell read, with its semantic (number, zero, blank, not_applicable, text)
+    cells: list[TableCell] = field(default_factory=list)
     improvement_measures: list[ImprovementMeasure] = field(default_factory=list)
     checks: list[CheckResult] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
@@ -330,6 +353,8 @@ def _report_json(report: Report) -> dict[str, Any]:
         "truncated": report.truncated,
         "sections": [dataclasses.asdict(s) for s in report.sections],
         "facts": [_fact_json(f) for f in report.facts],
+        "cells": [dataclasses.asdict(c) | {"value": None if c.value is None else _number_json(c.value)}
+                  for c in report.cells],
         "improvement_measures": [dataclasses.asdict(m) for m in report.improvement_measures],
         "checks": [
             {

@@ -438,6 +438,54 @@ check_result = sa.Table(
     comment="One row per report × consistency check × subject (docs/domain.md#checks).",
 )
 
+#: the semantics a printed cell can have (etl.parse.cells.CELL_SEMANTICS; revision 0016)
+CELL_SEMANTIC_VALUES = ("number", "zero", "blank", "not_applicable", "text")
+
+metric_definition = sa.Table(
+    "metric_definition",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True, comment="Metric key (etl/metrics.py)."),
+    sa.Column("name_zh", sa.Text, nullable=False, comment="Chinese name."),
+    sa.Column("name_en", sa.Text, nullable=False, comment="English name."),
+    sa.Column("formula", sa.Text, nullable=False, comment="Definition over canonical keys."),
+    sa.Column("unit", sa.Text, nullable=False, comment="Unit and rounding."),
+    sa.Column("aggregates", sa.Boolean, nullable=False, comment="Whether values may be summed across reports."),
+    sa.Column("when_undefined", sa.Text, nullable=False, comment="What the metric is when it cannot be computed."),
+    sa.Column("caveats", sa.Text, nullable=False, comment="What to keep in mind when reading it."),
+    sa.Column("version", sa.Integer, nullable=False, comment="Definition version."),
+    sa.Column("published_in", pg.ARRAY(sa.Text), nullable=False, comment="View columns (view.column) that "
+              "publish it."),
+    schema=WAREHOUSE,
+    comment="The metric dictionary: one row per derived metric the analytics views publish (loaded by revision "
+    "0016 from etl/metrics.py; tests/test_metrics.py keeps views, module and rows in step).",
+)
+
+table_cell = sa.Table(
+    "table_cell",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True, comment="Cell identifier."),
+    _fk("report_id", "warehouse.report.id", "Report whose table printed the cell.", ondelete="CASCADE"),
+    sa.Column("table_name", sa.Text, nullable=False, comment="requests (Table 3), appeals (Table 4) or "
+              "disclosure_counts (Table 2)."),
+    sa.Column("row_key", sa.Text, comment="The cell's row as a canonical key: request item, proceeding, or the "
+              "disclosure item (art20.other when its row could not be named)."),
+    sa.Column("column_key", sa.Text, comment="The cell's column as a canonical key: applicant or outcome; NULL "
+              "for Table 2 (its item key names the column)."),
+    sa.Column("text", sa.Text, nullable=False, comment="The cell's text as printed ('' for a blank cell)."),
+    sa.Column("semantic", sa.Text, nullable=False, comment="number, zero (0 or 无), blank, not_applicable "
+              "(—, -, /, 不适用, N/A) or text (详见附表, 略) — docs/domain.md#cell-values."),
+    sa.Column("value", sa.Numeric, comment="The number for number and zero cells; NULL otherwise (never 0 for a "
+              "blank or not-applicable cell)."),
+    sa.Column("start_offset", sa.Integer, nullable=False, comment="Start of the printed cell in report.text."),
+    sa.Column("end_offset", sa.Integer, nullable=False, comment="End of the printed cell in report.text."),
+    sa.CheckConstraint("semantic IN ('number', 'zero', 'blank', 'not_applicable', 'text')", name="semantic"),
+    sa.CheckConstraint("start_offset <= end_offset", name="span"),
+    sa.Index(None, "report_id"),
+    schema=WAREHOUSE,
+    comment="One row per template-table cell the parser read, as printed, whatever it holds. A table fact links "
+    "to its cell by report_id, table_name, keys and start_offset/end_offset.",
+)
+
 correction = sa.Table(
     "correction",
     metadata,

@@ -395,7 +395,27 @@ def data_dictionary(connection: sa.Connection, schemas: Sequence[str] = DICTIONA
             out += [
                 f"| `{c}` | {t} | {'no' if nn else 'yes'} | {_cell(d)} |" for c, t, nn, d in by_relation.get(oid, [])
             ]
-    return "\n".join(out) + "\n"
+    return "\n".join(out + _metrics_section(connection)) + "\n"
+
+
+def _metrics_section(connection: sa.Connection) -> list[str]:
+    """The metric dictionary as the migrations loaded it (warehouse.metric_definition), one entry per metric."""
+    if connection.execute(sa.text("SELECT to_regclass('warehouse.metric_definition')")).scalar() is None:
+        return []
+    metrics = connection.execute(sa.text(
+        "SELECT key, name_zh, name_en, formula, unit, aggregates, when_undefined, caveats, version, published_in "
+        "FROM warehouse.metric_definition ORDER BY key COLLATE \"C\"")).all()
+    out = ["", "## Metrics", "",
+           "Every derived metric the views publish, as defined in `etl/metrics.py` and loaded into "
+           "`warehouse.metric_definition` (also `analytics.metric_definitions`). tests/test_metrics.py fails when a "
+           "view computes a metric that is not here or computes it differently."]
+    for key, zh, en, formula, unit, aggregates, undefined, caveats, version, published in metrics:
+        out += ["", f"### `{key}` — {en} ({zh}), version {version}", "",
+                f"- **Formula:** {_cell(formula)}", f"- **Unit:** {_cell(unit)}",
+                f"- **Aggregates:** {'yes' if aggregates else 'no (recompute from summed parts)'}",
+                f"- **When it cannot be computed:** {_cell(undefined)}", f"- **Caveats:** {_cell(caveats)}",
+                "- **Published in:** " + ", ".join(f"`analytics.{p}`" for p in published)]
+    return out
 
 
 # --------------------------------------------------------------------------- command line

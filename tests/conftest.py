@@ -133,6 +133,7 @@ WAREHOUSE_TABLES = (
     "ingest.source_document", "ingest.source_file", "ingest.parse_issue", "warehouse.agency",
     "warehouse.agency_alias", "warehouse.year", "warehouse.report", "warehouse.section", "warehouse.requests",
     "warehouse.appeals", "warehouse.disclosure_counts", "warehouse.improvement_measures", "warehouse.check_result",
+    "warehouse.table_cell",
 )
 
 

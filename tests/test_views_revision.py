@@ -18,7 +18,8 @@ def test_dependants_are_found_transitively():
         "report_headline", "agency_trend", "peer_comparison", "region_year_rollup", "table3_wide",
     }
     assert "stg_requests" not in views.dependants(["stg_requests"])
-    assert views.dependants(["agency_trend"]) == set()
+    assert views.dependants(["agency_trend"]) == {"yoy_anomalies", "check_results"}
+    assert views.dependants(["check_results"]) == set()
 
 
 def test_embedded_views_are_what_head_applies():

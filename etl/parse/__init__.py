@@ -61,6 +61,7 @@ def parse_report(text: str, tables: list[Grid] | None = None, page_lines: Sequen
         format=report_format,
         sections=sections,
         facts=facts,
+        cells=template.cells,
         improvement_measures=find_measures(text, sections),
         checks=template.checks + prose.checks,
         issues=[*meta.issues, *template.issues, *prose.issues],

@@ -37,6 +37,10 @@ _NUMBER_RE = re.compile(
 )
 _DASH_RE = re.compile(r"[/\\\-－—–─‐―]+")
 _NONE_WORDS = frozenset({"无", "無"})
+#: words printed in a value cell that mean "not applicable" (docs/domain.md#cell-values): read like a dash
+_NA_WORDS = frozenset({"不适用", "不適用", "N/A", "NA", "N／A"})
+#: what each cell is as printed (docs/domain.md#cell-values); `cell_semantic` decides, the warehouse stores it
+CELL_SEMANTICS = ("number", "zero", "blank", "not_applicable", "text")
 _FOOTER_RE = re.compile(
     r"[\-－—–]\s*\d{1,3}\s*[\-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
 )
@@ -76,7 +80,7 @@ def parse_value(text: str) -> Value:
         return BLANK
     if t in _NONE_WORDS:
         return Value("number", Decimal(0), word_zero=True)
-    if _DASH_RE.fullmatch(t):
+    if _DASH_RE.fullmatch(t) or t in _NA_WORDS or t.upper() in _NA_WORDS:
         return DASH
     m = _NUMBER_RE.fullmatch(t)
     if m is None:
@@ -92,6 +96,20 @@ def parse_value(text: str) -> Value:
         number = -number
     approximate = bool(m.group("approx_pre") or m.group("approx_post"))
     return Value("number", number, unit=m.group("unit"), approximate=approximate)
+
+
+def cell_semantic(value: Value) -> str:
+    """What a printed cell states (one of `CELL_SEMANTICS`).
+
+    ``zero`` is an explicit zero (``0`` or ``无``, a statement that there were none); ``blank`` says
+    nothing; ``not_applicable`` is a dash, slash or 不适用; ``text`` is words in a value position
+    (详见附表, 略). Only ``number`` and ``zero`` become facts.
+    """
+    if value.kind == "number":
+        return "zero" if value.number == 0 else "number"
+    if value.kind == "dash":
+        return "not_applicable"
+    return value.kind if value.kind in ("blank", "text") else "text"
 
 
 def is_footer(text: str) -> bool:

@@ -30,9 +30,9 @@ from itertools import combinations, pairwise, permutations
 from math import comb
 
 from etl.extract.tables import Grid
-from etl.model import CheckResult, Fact, Issue, Section
+from etl.model import CheckResult, Fact, Issue, Section, TableCell
 from etl.parse import grid as grid_rows
-from etl.parse.cells import BLANK, Cell, Line, Value, make_cell, read_table
+from etl.parse.cells import BLANK, Cell, Line, Value, cell_semantic, make_cell, read_table
 from etl.parse.checks import run_checks, signals_check, unread_checks
 from etl.parse.segment import segment_lines
 from etl.parse.template_labels import (
@@ -86,6 +86,16 @@ class TemplateResult:
     facts: list[Fact] = field(default_factory=list)
     checks: list[CheckResult] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    #: every value cell of the rows read, as printed (blank, dash and text cells too)
+    cells: list[TableCell] = field(default_factory=list)
+
+    def keep_cell(self, table: str, row_key: str | None, column_key: str | None, cell: Cell | None) -> None:
+        """Record a printed cell of a row that was read; a position with no printed cell records nothing."""
+        if cell is None:
+            return
+        value = cell.value
+        self.cells.append(TableCell(table, row_key, column_key, cell.text, cell_semantic(value), cell.start, cell.end,
+                                    value.number if value.kind == "number" else None))
 
 
 @dataclass(slots=True)
@@ -295,6 +305,7 @@ def _read_copies(regions: list[tuple[int, int]], lines: list[Line], result: Temp
     used = next((c for c in copies if any(f.table == table for f in c[1].facts)), copies[0])
     result.facts.extend(used[1].facts)
     result.issues.extend(used[1].issues)
+    result.cells.extend(used[1].cells)
     left_out = sum(i.code in _ROW_LEFT_OUT for i in used[1].issues)
     rows = len({f.item for f in used[1].facts if f.table == table})
     if not any(f.table == table for f in used[1].facts):
@@ -602,7 +613,7 @@ def _emit_t2_row(block: _Block, label: Cell, row_key: str | None, cells: list[Ce
             return
     evidence = " | ".join([label.text, *(c.text if c else "" for c in slots)])
     for (col, col_unit, col_text), cell in zip(columns, slots, strict=True):
-        if cell is None or cell.value.kind != "number":
+        if cell is None:
             continue
         item = None
         if col is not None and row_key is not None:
@@ -612,6 +623,9 @@ def _emit_t2_row(block: _Block, label: Cell, row_key: str | None, cells: list[Ce
             else:  # the row's own caption was not printed: the one Article 20 item that has this row
                 homes = [k for k in (f"art20_{i}.{row_key}.{col.key}" for i in range(1, 11)) if k in DISCLOSURE_ITEMS]
                 item = homes[0] if len(homes) == 1 else None
+        result.keep_cell("disclosure_counts", item or "art20.other", None, cell)
+        if cell.value.kind != "number":
+            continue
         fact_label = label.text if item else f"第二十条第（{block.item}）项 {label.text} {col_text}"
         result.facts.append(Fact(
             table="disclosure_counts", item=item or "art20.other", value=cell.value.number,
@@ -1141,6 +1155,7 @@ def _emit_t3(table: dict[str, RowData], order: tuple[str, ...], result: Template
         if row is None:
             continue
         for col, slot in zip(T3_COLUMNS, row.slots, strict=True):
+            result.keep_cell("requests", key, col, slot.cell)
             if slot.number is None:
                 continue
             start, end = _slot_span(slot, row)
@@ -1247,9 +1262,10 @@ def _parse_table4(lines: list[Line], result: TemplateResult) -> None:
         _promote(slots[g * width + width - 1: g * width + width], slots[g * width: g * width + width - 1])
     evidence = " | ".join(s.cell.text if s.cell else "" for s in slots)
     for i, slot in enumerate(slots):
+        proceeding, outcome = T4_PROCEEDINGS[i // width], T4_OUTCOMES[i % width]
+        result.keep_cell("appeals", proceeding, outcome, slot.cell)
         if slot.number is None:
             continue
-        proceeding, outcome = T4_PROCEEDINGS[i // width], T4_OUTCOMES[i % width]
         at = slot.cell.start if slot.cell else cells[0].start
         result.facts.append(Fact(
             table="appeals", item=f"{proceeding}.{outcome}", value=slot.number, start=at,

@@ -1,7 +1,8 @@
 -- analytics.check_results: the consistency checks the parser ran (warehouse.check_result), readable.
 -- Grain: one row per report × check × subject.
 -- The hierarchy checks (analytics.hierarchy_checks: a region report against its members' sum) follow
--- the parser's checks as rows of check hierarchy_sum, with no check_result_id.
+-- the parser's checks as rows of check hierarchy_sum, with no check_result_id; the year-on-year jumps
+-- of analytics.yoy_anomalies follow as rows of check yoy_jump (a warning with both values).
 CREATE VIEW analytics.check_results AS
 WITH checks AS (
     SELECT
@@ -59,6 +60,22 @@ hierarchy AS (
         difference,
         message
     FROM analytics.hierarchy_checks
+),
+
+jumps AS (
+    SELECT
+        report_id,
+        agency_id,
+        agency_name,
+        year,
+        document_path,
+        metric,
+        value,
+        previous_value,
+        previous_report_id,
+        previous_document_path,
+        change
+    FROM analytics.yoy_anomalies
 )
 
 SELECT
@@ -98,10 +115,32 @@ SELECT
     right_value,
     difference,
     message
-FROM hierarchy;
+FROM hierarchy
+UNION ALL
+SELECT
+    NULL::integer AS check_result_id,
+    report_id,
+    TRUE AS is_primary,
+    agency_id,
+    agency_name,
+    year,
+    document_path,
+    'yoy_jump' AS check_name,
+    metric AS subject,
+    'fail' AS status,
+    'warning' AS severity,
+    value AS left_value,
+    previous_value AS right_value,
+    change AS difference,
+    concat(
+        metric, ' went from ', previous_value, ' in ', year - 1, ' (report ', previous_report_id, ', ',
+        previous_document_path, ') to ', value, ' in ', year, ': a jump beyond the thresholds of ',
+        'analytics.yoy_anomalies. Check both reports: a misread figure or a real event.'
+    ) AS message
+FROM jumps;
 
-COMMENT ON VIEW analytics.check_results IS 'One row per report × consistency check × subject (warehouse.check_result, and the hierarchy_sum checks of analytics.hierarchy_checks) with the agency, year and document path, so failed identities can be read and traced.';
-COMMENT ON COLUMN analytics.check_results.check_result_id IS 'warehouse.check_result.id; NULL for the hierarchy_sum rows computed across reports.';
+COMMENT ON VIEW analytics.check_results IS 'One row per report × consistency check × subject (warehouse.check_result, the hierarchy_sum checks of analytics.hierarchy_checks and the yoy_jump rows of analytics.yoy_anomalies) with the agency, year and document path, so failed identities can be read and traced.';
+COMMENT ON COLUMN analytics.check_results.check_result_id IS 'warehouse.check_result.id; NULL for the hierarchy_sum and yoy_jump rows computed across reports.';
 COMMENT ON COLUMN analytics.check_results.report_id IS 'Report checked.';
 COMMENT ON COLUMN analytics.check_results.is_primary IS 'The report is the one views use for its agency and year.';
 COMMENT ON COLUMN analytics.check_results.agency_id IS 'Canonical agency; NULL when unknown.';
@@ -112,7 +151,7 @@ COMMENT ON COLUMN analytics.check_results.check_name IS 'Which identity, e.g. t3
 COMMENT ON COLUMN analytics.check_results.subject IS 'Which column or group it was applied to.';
 COMMENT ON COLUMN analytics.check_results.status IS 'pass, fail or not_assessable.';
 COMMENT ON COLUMN analytics.check_results.severity IS 'error, warning or info: the weight of a fail.';
-COMMENT ON COLUMN analytics.check_results.left_value IS 'Left-hand side of the identity.';
-COMMENT ON COLUMN analytics.check_results.right_value IS 'Right-hand side of the identity.';
+COMMENT ON COLUMN analytics.check_results.left_value IS 'Left-hand side of the identity (yoy_jump: this year''s value).';
+COMMENT ON COLUMN analytics.check_results.right_value IS 'Right-hand side of the identity (yoy_jump: the value of year − 1).';
 COMMENT ON COLUMN analytics.check_results.difference IS 'left_value − right_value.';
 COMMENT ON COLUMN analytics.check_results.message IS 'Explanation of the result.';
