@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from etl.parse.template import parse_template
+from etl.parse.template_labels import T3_GROUP_LABELS, T3_ROW_LABELS, T3_ROW_ORDER
 from tests.fixtures.template.render import V2021, Tables, consistent_t3, expected, produced, render, t2_keys
 
 
@@ -62,3 +63,19 @@ def test_vanished_cell_that_two_columns_could_have_held_leaves_the_row_out(shape
     assert len(lost) == 1 and "2 layouts" in lost[0].message
     others = {k: v for k, v in expected(tables).items() if k[1] != "carried_forward"}
     assert produced(result.facts) == others
+
+
+def test_unknown_cells_still_bound_the_identities_because_counts_are_never_negative():
+    # crawler text: every row's digits ran together and two 其他处理 rows print nothing (unknown).
+    # '3000003' for 予以公开 could be one number among six vanished cells; no equality through the
+    # unknowns can refute that, but 3000003 in any column exceeds that column's （七）总计 (3 or 0)
+    # while the unknown rows can only add to the outcomes: only the cut 3|0|0|0|0|0|3 remains
+    rows = {"new_received": "3000003", "granted": "3000003", "total_processed": "3000003"}
+    blank = {"other.overdue_fee", "other.other"}
+    parts = [T3_GROUP_LABELS.get(k, "") + T3_ROW_LABELS[k] + ("" if k in blank else rows.get(k, "0000000"))
+             for k in T3_ROW_ORDER[V2021]]
+    result = parse_template("三、收到和处理政府信息公开申请情况\n" + "".join(parts) + "\n五、存在的主要问题\n", [])
+    granted = _row(result, "granted")
+    assert granted["natural_person"] == 3 and granted["total"] == 3 and granted["other_org"] == 0
+    assert "table3_positions_lost" not in {i.code for i in result.issues}
+    assert not any(f.item in blank for f in result.facts if f.table == "requests")

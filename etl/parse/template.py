@@ -865,24 +865,30 @@ def _vector(row: RowData) -> tuple[Decimal | None, ...]:
 
 
 def _satisfies(ids, grid: dict[str, tuple[Decimal | None, ...]], touching: str) -> bool:
-    """No identity that involves row `touching`, only known rows and only stated cells fails.
+    """No identity that involves row `touching` is refuted by what is known of the table.
 
-    An unknown cell (a position that vanished, a printed blank or dash) is not a 0: an identity
-    that contains one proves nothing either way, so it can neither reject a layout nor make one
-    fit. Reading such a cell as 0 let a layout with the blank in the wrong column "balance" while
-    the true layout (blank where a non-zero was) failed, and the printed values were then moved.
+    An unknown cell (a position that vanished, a printed blank or dash, a row not placed) is not a
+    0: an identity that contains one cannot confirm a layout. Reading such a cell as 0 let a layout
+    with the blank in the wrong column "balance" while the true layout (blank where a non-zero was)
+    failed, and the printed values were then moved. What an unknown still allows is the bound every
+    count obeys (≥ 0, as for inferred zeros): a side whose cells are all known cannot be smaller than
+    what is known of the other side. Only that refutes; an equality is checked only when fully known.
     """
     for left, right in ids:
-        cells = (*left, *right)
-        if not any(r == touching for r, _ in cells):
+        if not any(r == touching for r, _ in (*left, *right)):
             continue
-        if any(r not in grid for r, _ in cells):
-            continue
-        if any(grid[r][c] is None for r, c in cells):
-            continue
-        lsum = sum((grid[r][c] for r, c in left), Decimal(0))
-        rsum = sum((grid[r][c] for r, c in right), Decimal(0))
-        if lsum != rsum:
+        sides = []
+        for side in (left, right):
+            values = [grid[r][c] if r in grid else None for r, c in side]
+            known = [v for v in values if v is not None]
+            sides.append((sum(known, Decimal(0)), len(known) < len(values), known))
+        (lsum, l_open, lknown), (rsum, r_open, rknown) = sides
+        if not l_open and not r_open:
+            if lsum != rsum:
+                return False
+        elif any(v < 0 for v in (*lknown, *rknown)):
+            continue  # a negative figure breaks the bound: nothing follows
+        elif (not r_open and lsum > rsum) or (not l_open and rsum > lsum):
             return False
     return True
 
