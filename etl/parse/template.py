@@ -879,15 +879,30 @@ def _vector(row: RowData) -> tuple[Decimal | None, ...]:
 
 
 def _satisfies(ids, grid: dict[str, tuple[Decimal | None, ...]], touching: str) -> bool:
-    """No identity that involves row `touching` and only known rows fails (blank read as 0)."""
+    """No identity that involves row `touching` is refuted by what is known of the table.
+
+    An unknown cell (a position that vanished, a printed blank or dash, a row not placed) is not a
+    0: an identity that contains one cannot confirm a layout. Reading such a cell as 0 let a layout
+    with the blank in the wrong column "balance" while the true layout (blank where a non-zero was)
+    failed, and the printed values were then moved. What an unknown still allows is the bound every
+    count obeys (≥ 0, as for inferred zeros): a side whose cells are all known cannot be smaller than
+    what is known of the other side. Only that refutes; an equality is checked only when fully known.
+    """
     for left, right in ids:
         if not any(r == touching for r, _ in (*left, *right)):
             continue
-        if any(r not in grid for r, _ in (*left, *right)):
-            continue
-        lsum = sum((grid[r][c] or 0 for r, c in left), Decimal(0))
-        rsum = sum((grid[r][c] or 0 for r, c in right), Decimal(0))
-        if lsum != rsum:
+        sides = []
+        for side in (left, right):
+            values = [grid[r][c] if r in grid else None for r, c in side]
+            known = [v for v in values if v is not None]
+            sides.append((sum(known, Decimal(0)), len(known) < len(values), known))
+        (lsum, l_open, lknown), (rsum, r_open, rknown) = sides
+        if not l_open and not r_open:
+            if lsum != rsum:
+                return False
+        elif any(v < 0 for v in (*lknown, *rknown)):
+            continue  # a negative figure breaks the bound: nothing follows
+        elif (not r_open and lsum > rsum) or (not l_open and rsum > lsum):
             return False
     return True
 
@@ -989,9 +1004,32 @@ def _digit_splits(cell: Cell, most: int, exact: bool = False) -> list[list[Cell]
     return out
 
 
+def _valid_layouts(key: str, candidates: list[list[Slot]], grid: dict[str, tuple[Decimal | None, ...]], ids,
+                   subtotal_at: int | None) -> dict[tuple, list[Slot]]:
+    """The layouts of row `key` (by their numbers) that no identity over `grid` refutes."""
+    valid: dict[tuple, list[Slot]] = {}
+    others = {k: v for k, v in grid.items() if k != key}
+    for candidate in candidates:
+        slots = _drop_at(candidate, subtotal_at)
+        vec = tuple(s.number for s in slots)
+        if vec in valid:
+            continue
+        others[key] = vec
+        if _satisfies(ids, others, key):
+            valid[vec] = slots
+    return valid
+
+
 def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], version: str,
                       result: TemplateResult, width: int = N3, subtotal_at: int | None = None) -> None:
     """Place the values of rows that lost positions, when the identities allow one layout only.
+
+    A vanished position is unknown, so identities through it prove nothing (`_satisfies`): a layout
+    is stored only when it is the one layout, given the other rows, that no identity refutes.
+    When every pending row still has several layouts (rows whose digits all ran together wait on
+    each other's columns), a row whose only fully printed layout balances is placed on trial, and at
+    the end every placed row is checked again against all the others: a row for which another
+    layout now also fits is taken out and reported, never kept as a guess.
 
     Values that come from splitting a run of digits (cells printed without separators) are not
     what the report printed cell by cell: they are stored with ``inferred=True``.
@@ -1001,49 +1039,56 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
     outcome: dict[str, list[tuple]] = {}
     printed_of = {id(run): [c for c in run.cells if c.value.kind != "blank"] for _, run in pending}
     candidates_of = {id(run): _candidates(printed_of[id(run)], width) for _, run in pending}
+    placed: dict[str, tuple[_Run, tuple]] = {}
+
+    def place(key: str, run: _Run, slots: list[Slot]) -> bool:
+        split = False
+        for s in slots:
+            s.inferred = s.cell is not None and s.cell not in printed_of[id(run)]
+            split |= s.inferred
+        evidence = " | ".join([run.label.text, *(c.text for c in run.cells)])
+        table[key] = RowData(run.label, slots, evidence)
+        pending.remove((key, run))
+        placed[key] = (run, tuple(s.number for s in slots))
+        return split
+
+    def complete(slots: list[Slot]) -> bool:
+        return all(s.cell is not None and s.number is not None for s in slots)
+
     progress = True
     while pending and progress:
         progress = False
-        grid = {k: _vector(r) for k, r in table.items()}
-        for key, run in list(pending):
-            valid: dict[tuple, list[Slot]] = {}
-            printed = printed_of[id(run)]
-            for candidate in candidates_of[id(run)]:
-                slots = _drop_at(candidate, subtotal_at)
-                vec = tuple(s.number for s in slots)
-                if vec in valid:
-                    continue
-                grid[key] = vec
-                if _satisfies(ids, grid, key):
-                    valid[vec] = slots
-            grid.pop(key, None)
-            if len(valid) == 1:
-                slots = next(iter(valid.values()))
-                split = False
-                for s in slots:
-                    if s.cell is not None and s.cell not in printed:
-                        s.inferred = split = True
-                evidence = " | ".join([run.label.text, *(c.text for c in run.cells)])
-                table[key] = RowData(run.label, slots, evidence)
-                how = ("its digits ran together and were split in the only way" if split
-                       else "the only layout")
-                result.issues.append(_issue_at(
-                    "info", "table3_split_inferred" if split else "table3_alignment_inferred", run.label,
-                    f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; {how} "
-                    "that satisfies the table's identities was used (values marked inferred)."
-                    if split else
-                    f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; {how} "
-                    "that satisfies the table's identities was used."))
-                pending.remove((key, run))
-                progress = True
-                grid[key] = _vector(table[key])
-            else:
-                outcome[key] = list(valid)
+        for trial in (False, True):
+            for key, run in list(pending):
+                grid = {k: _vector(r) for k, r in table.items()}
+                valid = _valid_layouts(key, candidates_of[id(run)], grid, ids, subtotal_at)
+                if trial:  # every row was ambiguous: try the only fully printed layout that fits
+                    valid = {vec: slots for vec, slots in valid.items() if complete(slots)}
+                if len(valid) == 1:
+                    place(key, run, next(iter(valid.values())))
+                    progress = True
+                elif not trial:
+                    outcome[key] = list(valid)
+            if progress:
+                break
         if not progress:
             progress = _resolve_inconsistent(pending, outcome, table, candidates_of, printed_of, subtotal_at,
                                              result)
+    _recheck_placed(placed, table, pending, outcome, candidates_of, ids, subtotal_at)
+    for key, (run, _) in placed.items():
+        split = any(s.inferred for s in table[key].slots)
+        how = ("its digits ran together and were split in the only way" if split
+               else "the only layout")
+        result.issues.append(_issue_at(
+            "info", "table3_split_inferred" if split else "table3_alignment_inferred", run.label,
+            f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; {how} "
+            "that satisfies the table's identities was used (values marked inferred)."
+            if split else
+            f"Table 3 row '{run.label.text}' showed {len(run.cells)} values for 7 columns; {how} "
+            "that satisfies the table's identities was used."))
     for key, run in pending:
-        candidates = outcome.get(key, [])
+        # fully printed layouts first: they tell the reader more than one number among blanks
+        candidates = sorted(outcome.get(key, []), key=lambda vec: sum(v is None for v in vec))
         if not candidates:
             why = "no layout satisfies the table's identities"
         else:
@@ -1054,6 +1099,28 @@ def _resolve_short_t3(short: list[tuple[str, _Run]], table: dict[str, RowData], 
             "warning", "table3_positions_lost", run.label,
             f"Table 3 row '{run.label.text}' shows {len(run.cells)} values ({' '.join(c.text for c in run.cells)}) "
             f"for 7 columns and {why}; the row was left out."))
+
+
+def _recheck_placed(placed: dict[str, tuple[_Run, tuple]], table: dict[str, RowData],
+                    pending: list[tuple[str, _Run]], outcome: dict[str, list[tuple]], candidates_of: dict, ids,
+                    subtotal_at: int | None) -> None:
+    """Take out every placed row for which, given all the other rows, another layout fits too.
+
+    A row placed early was judged against fewer rows (or on trial); the final table must still
+    single it out. Taking a row out can leave others unproven, so this repeats until stable.
+    A row no layout fits any more (a printed inconsistency elsewhere) stays: nothing competes with it.
+    """
+    changed = True
+    while changed:
+        changed = False
+        grid = {k: _vector(r) for k, r in table.items()}
+        for key, (run, vec) in list(placed.items()):
+            valid = _valid_layouts(key, candidates_of[id(run)], grid, ids, subtotal_at)
+            if any(other != vec for other in valid):
+                del table[key], placed[key], grid[key]
+                pending.append((key, run))
+                outcome[key] = list(valid)
+                changed = True
 
 
 def _row_balances(vec: tuple[Decimal | None, ...]) -> bool:
