@@ -748,18 +748,19 @@ class Loader:
                 "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, "
                 "mtime_ns = EXCLUDED.mtime_ns, sha256 = EXCLUDED.sha256, document_id = EXCLUDED.document_id, "
                 "last_seen_run_id = EXCLUDED.last_seen_run_id, missing_since_run_id = NULL "
-                "RETURNING (SELECT document_id FROM old), (SELECT missing_since_run_id IS NOT NULL FROM old)",
+                "RETURNING (SELECT document_id FROM old), (SELECT missing_since_run_id IS NOT NULL FROM old), "
+                "(SELECT presence FROM ingest.source_document WHERE id = %s)",
                 (_clean(stat.path), _clean(stat.path), stat.size_bytes, stat.mtime_ns, sha256, document_id,
-                 self.run_id),
+                 self.run_id, document_id),
             )
-            previous, was_missing = cur.fetchone()
+            previous, was_missing, presence = cur.fetchone()
             changed = set()
             if previous is not None and previous != document_id:
                 cur.execute("UPDATE ingest.source_document SET superseded_by_id = %s WHERE id = %s",
                             (document_id, previous))
                 changed.add(previous)
-            if was_missing or previous != document_id:
-                changed.add(document_id)  # it may have been superseded or missing before
+            if was_missing or presence != "current":
+                changed.add(document_id)  # present again (a new document is current already: no query)
         if changed:
             recompute_primary(self.conn, refresh_presence(self.conn, changed))
 
