@@ -324,7 +324,7 @@ def status_command(
             if issues:
                 table = Table("severity", "code", "issues", "documents", "example", title="Open parse issues")
                 for severity, code, n, docs, example in issues:
-                    table.add_row(severity, code, str(n), str(docs), example[:100])
+                    table.add_row(severity, code, str(n), str(docs), Text(example[:100]))
                 screen.print(table)
             failed = conn.execute(
                 "SELECT d.path, (SELECT string_agg(i.message, ' ' ORDER BY i.id) FROM ingest.parse_issue i "
@@ -334,8 +334,34 @@ def status_command(
             if failed:
                 table = Table("file", "why", title="Documents that failed")
                 for path, why in failed:
-                    table.add_row(path, (why or "")[:160])
+                    table.add_row(Text(path), Text((why or "")[:160]))  # paths are not markup
                 screen.print(table)
+            _print_lifecycle(conn, screen)
+
+
+def _print_lifecycle(conn, screen: Console) -> None:
+    """Files that disappeared (missing) and contents that an edit in place replaced (superseded).
+
+    Their documents and reports are kept (history stays queryable, see analytics.report_files) but
+    are never primary; a file that re-appears makes its document current again.
+    """
+    counts = dict(conn.execute(
+        "SELECT presence, count(*) FROM ingest.source_document WHERE presence <> 'current' GROUP BY presence"
+    ).fetchall())
+    if not counts:
+        return
+    screen.print(f"Documents kept for history, not primary: {counts.get('superseded', 0)} superseded (file edited "
+                 f"in place), {counts.get('missing', 0)} missing (file gone).")
+    rows = conn.execute(
+        "SELECT d.presence, coalesce(f.path, d.path), coalesce(f.missing_since_run_id::text, ''), "
+        "coalesce(d.superseded_by_id::text, '') FROM ingest.source_document d "
+        "LEFT JOIN ingest.source_file f ON f.document_id = d.id WHERE d.presence <> 'current' "
+        "ORDER BY d.presence, 2 LIMIT 50"
+    ).fetchall()
+    table = Table("presence", "file", "missing since run", "now document", title="Files gone or edited in place")
+    for presence, path, since, successor in rows:
+        table.add_row(presence, Text(path), since, successor)
+    screen.print(table)
 
 
 # --------------------------------------------------------------------------- etl db …

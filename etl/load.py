@@ -43,6 +43,17 @@ FACT_COLUMNS = (
     "value", "unit", "is_approximate", "is_inferred", "source", "section_id", "start_offset", "end_offset",
     "evidence", "label", "label_start", "label_end",
 )
+#: The key columns of each fact table, in the order _fact_row gives them.
+FACT_KEYS = {"requests": ("item", "applicant"), "appeals": ("proceeding", "outcome"), "disclosure_counts": ("item",)}
+#: The vocabulary table each key column must be in.
+KEY_VOCABULARY = {("requests", "item"): "request_item", ("requests", "applicant"): "applicant",
+                  ("appeals", "proceeding"): "proceeding", ("appeals", "outcome"): "outcome",
+                  ("disclosure_counts", "item"): "disclosure_item"}
+REJECTED_COLUMNS = (
+    "document_id", "report_id", "fact_table", "item", "applicant", "proceeding", "outcome", "value", "value_text",
+    "unit", "is_approximate", "is_inferred", "source", "section_id", "start_offset", "end_offset", "evidence",
+    "label", "label_start", "label_end", "reason", "message", "run_id",
+)
 
 
 class LockBusy(Exception):
@@ -370,15 +381,52 @@ class Loader:
         return isinstance(known, KnownDocument) and known.last_run_id == self.run_id
 
     def touch_files(self, paths: Sequence[str]) -> None:
-        """Record that unchanged files were seen by this run (one statement for a batch)."""
+        """Record that unchanged files were seen by this run (one statement for a batch).
+
+        A file marked missing by an earlier run is there again: its document becomes current again.
+        """
         if not paths:
             return
         with self.conn.cursor() as cur:
             cur.execute(
-                "UPDATE ingest.source_file SET last_seen_run_id = %s WHERE path = ANY(%s) AND last_seen_run_id <> %s",
-                (self.run_id, list(paths), self.run_id),
+                "WITH hit AS (SELECT path, document_id, missing_since_run_id IS NOT NULL AS was_missing "
+                "FROM ingest.source_file WHERE path = ANY(%s) FOR UPDATE), "
+                "touched AS (UPDATE ingest.source_file f SET last_seen_run_id = %s, missing_since_run_id = NULL "
+                "FROM hit WHERE f.path = hit.path AND (f.last_seen_run_id <> %s OR hit.was_missing)) "
+                "SELECT DISTINCT document_id FROM hit WHERE was_missing",
+                (list(paths), self.run_id, self.run_id),
             )
+            back = [r[0] for r in cur.fetchall()]
+        if back:
+            recompute_primary(self.conn, refresh_presence(self.conn, back))
         self.conn.commit()
+
+    def mark_missing(self, folders: Sequence[str], unlisted: Sequence[str] = ()) -> int:
+        """Mark the paths under `folders` that this run did not see as missing; commits. Returns how many.
+
+        Called only after a complete walk of those folders (never by an interrupted run), so a path
+        not seen is really gone. The path record and its document stay: history remains queryable, and
+        the document is current again if the file re-appears. Paths outside the folders are left
+        alone: a run over one folder says nothing about another, and so are paths under `unlisted`
+        (subfolders the walk could not list: their files were not looked for, so they are not gone).
+        """
+        prefixes = sorted({folder.rstrip("/") + "/" for folder in folders})
+        excluded = sorted({folder.rstrip("/") + "/" for folder in unlisted})
+        if not prefixes:
+            return 0
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "UPDATE ingest.source_file f SET missing_since_run_id = %s WHERE f.missing_since_run_id IS NULL "
+                "AND f.last_seen_run_id <> %s AND EXISTS (SELECT 1 FROM unnest(%s::text[]) AS p(prefix) "
+                "WHERE starts_with(f.path, p.prefix)) AND NOT EXISTS (SELECT 1 FROM unnest(%s::text[]) AS "
+                "q(prefix) WHERE starts_with(f.path, q.prefix)) RETURNING f.document_id",
+                (self.run_id, self.run_id, prefixes, excluded),
+            )
+            gone = {r[0] for r in cur.fetchall()}
+        if gone:
+            recompute_primary(self.conn, refresh_presence(self.conn, gone))
+        self.conn.commit()
+        return len(gone)
 
     def link_file(self, stat: FileStat, sha256: str, document_id: int) -> None:
         """Point a path at already-loaded content (a copied, moved or touched file); commits."""
@@ -493,7 +541,7 @@ class Loader:
         )
         report_ids, section_ids = cur.fetchone()
         section_ids = iter(section_ids)
-        report_rows, section_rows, measure_rows, check_rows = [], [], [], []
+        report_rows, section_rows, measure_rows, check_rows, rejected_rows = [], [], [], [], []
         cell_rows: list[tuple] = []
         fact_rows: dict[str, list[tuple]] = {"requests": [], "appeals": [], "disclosure_counts": []}
         for ordinal, (report_id, report) in enumerate(zip(report_ids, reports, strict=True), start=1):
@@ -529,7 +577,7 @@ class Loader:
                 section_rows.append((section_id, report_id, section.ordinal, kind, subkind, _clean(section.heading),
                                      section.start, max(section.start, section.end)))
             for fact in report.facts:
-                row = self._fact_row(report_id, fact, by_ordinal, report_issues)
+                row = self._fact_row(report_id, fact, by_ordinal, report_issues, (document_id, rejected_rows))
                 if row is not None:
                     fact_rows[fact.table].append(row)
             cell_rows.extend((report_id, c.table, _clean(c.row_key), _clean(c.column_key), _clean(c.text) or "",
@@ -569,10 +617,14 @@ class Loader:
         self._copy(cur, "warehouse.check_result", (
             "report_id", "check_name", "subject", "status", "severity", "left_value", "right_value", "difference",
             "message"), check_rows)
+        self._copy(cur, "ingest.rejected_fact", REJECTED_COLUMNS, rejected_rows)
         return sum(len(rows) for rows in fact_rows.values())
 
-    def _fact_row(self, report_id: int, fact: Fact, sections: dict[int, int], issues: list[Issue]) -> tuple | None:
-        """The row of one fact, or None (with an issue) when its keys are not in the vocabulary."""
+    def _fact_row(self, report_id: int, fact: Fact, sections: dict[int, int], issues: list[Issue],
+                  rejected: tuple[int, list[tuple]] | None = None) -> tuple | None:
+        """The row of one fact, or None (with an issue) when its keys are not in the vocabulary or its
+        number is out of range; such a fact is kept in ingest.rejected_fact (appended to `rejected`, a
+        (document id, rows) pair) so that nothing is lost and a later vocabulary migration can re-admit it."""
         if fact.table == "requests":
             keys: tuple[Any, ...] = (fact.item, fact.applicant or "total")
             valid = keys[0] in self.vocab["request_item"] and keys[1] in self.vocab["applicant"]
@@ -585,27 +637,51 @@ class Loader:
             valid = keys[0] in self.vocab["disclosure_item"]
         else:
             keys, valid = (fact.table,), False
+        section_id = sections.get(fact.section_ordinal) if fact.section_ordinal is not None else None
         if not valid:
-            issues.append(Issue(
+            issue = Issue(
                 "warning", "unknown_key",
                 f"A {fact.table} figure ({fact.value}) has keys {'/'.join(map(str, keys))} that are not in the "
-                "warehouse vocabulary; it was not loaded. Add the key in a migration or fix the parser.",
-                fact.start, fact.end))
+                "warehouse vocabulary; it was kept in ingest.rejected_fact, not in the fact table. Add the key in a "
+                "migration (the next run re-admits it) or fix the parser.", fact.start, fact.end)
+            issues.append(issue)
+            self._reject(report_id, fact, keys, section_id, issue, rejected)
             return None
         if not fact.value.is_finite() or abs(fact.value) >= MAX_FACT_VALUE:
-            issues.append(Issue(
+            digits = len(str(abs(fact.value).to_integral_value())) if fact.value.is_finite() else "infinitely many"
+            issue = Issue(
                 "warning", "number_out_of_range",
-                f"A {fact.table} figure ({fact.evidence[:40]!r}) is {len(str(abs(fact.value).to_integral_value()))} "
+                f"A {fact.table} figure ({fact.evidence[:40]!r}) is {digits} "
                 "digits long, more than any count in a report can be and than analysts' tools hold exactly; it was "
-                "not loaded. Check the source for a run-together number.", fact.start, fact.end))
+                "kept in ingest.rejected_fact, not loaded. Check the source for a run-together number.",
+                fact.start, fact.end)
+            issues.append(issue)
+            self._reject(report_id, fact, keys, section_id, issue, rejected)
             return None
-        section_id = sections.get(fact.section_ordinal) if fact.section_ordinal is not None else None
         return (
             report_id, *keys, fact.value, _clean(fact.unit), fact.approximate, fact.inferred,
             fact.source if fact.source in ("table", "prose") else "prose", section_id, fact.start,
             max(fact.start, fact.end), _clean(fact.evidence) or "", _clean(fact.label), fact.label_start,
             fact.label_end,
         )
+
+    def _reject(self, report_id: int, fact: Fact, keys: tuple[Any, ...], section_id: int | None, issue: Issue,
+                rejected: tuple[int, list[tuple]] | None) -> None:
+        """Keep a refused fact as parsed, with the keys it was checked with and the issue's reason."""
+        if rejected is None:
+            return
+        document_id, rows = rejected
+        named = dict(zip(FACT_KEYS.get(fact.table, ("item",)), keys, strict=False))
+        if fact.table not in FACT_KEYS:
+            named = {"item": fact.item}
+        value = fact.value if fact.value.is_finite() else None
+        rows.append((
+            document_id, report_id, _clean(fact.table), _clean(named.get("item")), _clean(named.get("applicant")),
+            _clean(named.get("proceeding")), _clean(named.get("outcome")), value, str(fact.value), _clean(fact.unit),
+            fact.approximate, fact.inferred, fact.source if fact.source in ("table", "prose") else "prose",
+            section_id, fact.start, max(fact.start, fact.end), _clean(fact.evidence) or "", _clean(fact.label),
+            fact.label_start, fact.label_end, issue.code, _clean(issue.message), self.run_id,
+        ))
 
     def _issue_row(self, document_id: int, report_id: int | None, issue: Issue) -> tuple:
         severity = issue.severity if issue.severity in ("error", "warning", "info") else "warning"
@@ -667,14 +743,34 @@ class Loader:
         return year
 
     def _upsert_source_file(self, stat: FileStat, sha256: str, document_id: int) -> None:
+        """Point the path at `document_id` (present again if it was missing).
+
+        When the path held other content before (the file was edited in place), that document loses
+        the path: it is marked superseded by this one unless another path still holds it, and its
+        reports leave primary selection in the same transaction, so no reader sees both as primary.
+        """
         with self.conn.cursor() as cur:
             cur.execute(
+                "WITH old AS (SELECT document_id, missing_since_run_id FROM ingest.source_file WHERE path = %s) "
                 "INSERT INTO ingest.source_file (path, size_bytes, mtime_ns, sha256, document_id, last_seen_run_id) "
                 "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, "
                 "mtime_ns = EXCLUDED.mtime_ns, sha256 = EXCLUDED.sha256, document_id = EXCLUDED.document_id, "
-                "last_seen_run_id = EXCLUDED.last_seen_run_id",
-                (_clean(stat.path), stat.size_bytes, stat.mtime_ns, sha256, document_id, self.run_id),
+                "last_seen_run_id = EXCLUDED.last_seen_run_id, missing_since_run_id = NULL "
+                "RETURNING (SELECT document_id FROM old), (SELECT missing_since_run_id IS NOT NULL FROM old), "
+                "(SELECT presence FROM ingest.source_document WHERE id = %s)",
+                (_clean(stat.path), _clean(stat.path), stat.size_bytes, stat.mtime_ns, sha256, document_id,
+                 self.run_id, document_id),
             )
+            previous, was_missing, presence = cur.fetchone()
+            changed = set()
+            if previous is not None and previous != document_id:
+                cur.execute("UPDATE ingest.source_document SET superseded_by_id = %s WHERE id = %s",
+                            (document_id, previous))
+                changed.add(previous)
+            if was_missing or presence != "current":
+                changed.add(document_id)  # present again (a new document is current already: no query)
+        if changed:
+            recompute_primary(self.conn, refresh_presence(self.conn, changed))
 
     @staticmethod
     def _copy(cur: psycopg.Cursor, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
@@ -750,6 +846,7 @@ WITH candidate AS (
     FROM warehouse.report r
     JOIN ingest.source_document d ON d.id = r.document_id
     WHERE r.agency_id = %(agency_id)s AND r.year = %(year)s  -- one pair at a time: an index lookup
+      AND d.presence = 'current'  -- an edited-away or missing file's reports do not compete
 ), ranked AS (
     SELECT c.*,
            row_number() OVER w AS rank,
@@ -786,9 +883,25 @@ WHERE r.id = d.id AND (r.is_primary, r.primary_reason) IS DISTINCT FROM (d.is_pr
 """
 
 
+#: Reports of documents that are not current (ingest.source_document.presence) are never primary.
+_RETIRED_SQL = """
+UPDATE warehouse.report r SET is_primary = false, primary_reason = CASE d.presence
+    WHEN 'superseded' THEN 'not primary: its file was edited in place'
+        || coalesce(' (now document ' || d.superseded_by_id || ')', '')
+    ELSE 'not primary: its file is missing' END
+FROM ingest.source_document d
+WHERE d.id = r.document_id AND r.agency_id = %(agency_id)s AND r.year = %(year)s AND d.presence <> 'current'
+  AND (r.is_primary, r.primary_reason) IS DISTINCT FROM (false, CASE d.presence
+    WHEN 'superseded' THEN 'not primary: its file was edited in place'
+        || coalesce(' (now document ' || d.superseded_by_id || ')', '')
+    ELSE 'not primary: its file is missing' END)
+"""
+
+
 def recompute_primary(conn: psycopg.Connection, pairs: Iterable[tuple[int, int]]) -> None:
     """Mark exactly one primary report per (agency, year) among `pairs`, with the reason (caller commits).
 
+    Only reports of current documents compete; the others are marked not primary with why.
     Rows whose flag and reason do not change are not written, so a rerun changes nothing.
     """
     pairs = sorted(set(pairs))
@@ -796,7 +909,83 @@ def recompute_primary(conn: psycopg.Connection, pairs: Iterable[tuple[int, int]]
         return
     with conn.cursor() as cur:
         for agency_id, year in pairs:
+            cur.execute(_RETIRED_SQL, {"agency_id": agency_id, "year": year})
             cur.execute(_PRIMARY_SQL, {"agency_id": agency_id, "year": year})
+
+
+def readmit_rejected_facts(conn: psycopg.Connection) -> int:
+    """Move rejected facts whose keys the vocabulary now has (a migration added them) into their fact
+    tables; commits. Returns how many moved.
+
+    Set-based, one statement per fact table: each ``DELETE … RETURNING`` feeds the ``INSERT``, so a fact
+    is in exactly one of the two tables at any time. The ``unknown_key`` issue the loader recorded for
+    it goes too (it said the figure was not loaded), and the primary report of each affected agency and
+    year is recomputed (the number of figures is one of its criteria). Facts rejected as out of range
+    stay: no migration makes them plausible. The same statements are documented in docs/lifecycle.md
+    for a warehouse migrated by hand.
+    """
+    moved_reports: set[int] = set()
+    count = 0
+    with conn.cursor() as cur:
+        for table, keys in FACT_KEYS.items():
+            known = " AND ".join(
+                f"EXISTS (SELECT 1 FROM warehouse.{KEY_VOCABULARY[(table, key)]} v WHERE v.key = r.{key})"
+                for key in keys)
+            columns = ", ".join(("report_id", *keys, *FACT_COLUMNS))
+            cur.execute(
+                f"WITH moved AS (DELETE FROM ingest.rejected_fact r WHERE r.reason = 'unknown_key' "
+                f"AND r.fact_table = %s AND r.value IS NOT NULL AND {known} RETURNING r.*), "
+                "dropped_issue AS (DELETE FROM ingest.parse_issue i USING moved m WHERE i.report_id = m.report_id "
+                "AND i.code = 'unknown_key' AND i.start_offset = m.start_offset "
+                "AND i.end_offset IS NOT DISTINCT FROM m.end_offset) "
+                f"INSERT INTO warehouse.{table} ({columns}) SELECT {columns} FROM moved RETURNING report_id",
+                (table,),
+            )
+            rows = cur.fetchall()
+            count += len(rows)
+            moved_reports.update(r[0] for r in rows)
+        if moved_reports:
+            cur.execute("SELECT DISTINCT agency_id, year FROM warehouse.report WHERE id = ANY(%s) "
+                        "AND agency_id IS NOT NULL AND year IS NOT NULL", (sorted(moved_reports),))
+            recompute_primary(conn, cur.fetchall())
+    conn.commit()
+    return count
+
+
+def refresh_presence(conn: psycopg.Connection, document_ids: Iterable[int]) -> set[tuple[int, int]]:
+    """Recompute the presence of `document_ids` from their paths; return the (agency, year) pairs of the
+    documents whose presence changed (their primary report must be recomputed). Caller commits.
+
+    current: a path that is not missing holds the document; missing: every path that holds it is
+    missing; superseded: no path holds it any more (each was edited in place). Path records of
+    unreadable paths (``inode/*``) are dropped when orphaned instead (drop_orphan_path_records).
+    """
+    ids = sorted(set(document_ids))
+    if not ids:
+        return set()
+    with conn.cursor() as cur:
+        cur.execute(
+            """
+            WITH state AS (
+                SELECT d.id, CASE
+                    WHEN EXISTS (SELECT 1 FROM ingest.source_file f WHERE f.document_id = d.id
+                                 AND f.missing_since_run_id IS NULL) THEN 'current'
+                    WHEN EXISTS (SELECT 1 FROM ingest.source_file f WHERE f.document_id = d.id) THEN 'missing'
+                    ELSE 'superseded' END AS presence
+                FROM ingest.source_document d WHERE d.id = ANY(%s)
+            ), changed AS (
+                UPDATE ingest.source_document d SET presence = s.presence,
+                    superseded_by_id = CASE WHEN s.presence = 'superseded' THEN d.superseded_by_id END
+                FROM state s WHERE d.id = s.id AND (d.presence <> s.presence
+                    OR (s.presence <> 'superseded' AND d.superseded_by_id IS NOT NULL))
+                RETURNING d.id
+            )
+            SELECT DISTINCT r.agency_id, r.year FROM warehouse.report r JOIN changed c ON c.id = r.document_id
+            WHERE r.agency_id IS NOT NULL AND r.year IS NOT NULL
+            """,
+            (ids,),
+        )
+        return {(a, y) for a, y in cur.fetchall()}
 
 
 # --------------------------------------------------------------------------- alias file sync

@@ -62,6 +62,7 @@ METRICS: tuple[Metric, ...] = (
         published=(
             Published("report_headline", "grant_rate", "round(granted / nullif(total_processed, 0), 4)"),
             Published("region_year_rollup", "grant_rate", "round(rate_granted / nullif(rate_granted_base, 0), 4)"),
+            Published("national_year_rollup", "grant_rate", "round(rate_granted / nullif(rate_granted_base, 0), 4)"),
         ),
     ),
     Metric(
@@ -79,6 +80,7 @@ METRICS: tuple[Metric, ...] = (
         published=(
             Published("report_headline", "refusal_rate", "round(denied / nullif(total_processed, 0), 4)"),
             Published("region_year_rollup", "refusal_rate", "round(rate_denied / nullif(rate_denied_base, 0), 4)"),
+            Published("national_year_rollup", "refusal_rate", "round(rate_denied / nullif(rate_denied_base, 0), 4)"),
         ),
     ),
     Metric(

@@ -567,6 +567,7 @@ def run(
         unreadable: list[str] = []
         previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
         try:
+            load.readmit_rejected_facts(conn)  # a migration may have added keys facts were refused for
             loader = load.Loader(conn, run_id, version, reparse)
             if aliases is not None:
                 loader.apply_aliases(load.read_alias_file(aliases))
@@ -716,7 +717,11 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_ti
             result = loader.load(doc, stat_, counts)
             progress("failed" if result.status == "failed" else result.status, 1)
 
+    unlisted: list[str] = []  # folders the walk could not list: their files are not marked missing
+
     def record(skipped: Skipped) -> None:
+        if skipped.media_type == FOLDER_MEDIA:
+            unlisted.extend(_path_forms(skipped.path))
         # mtime -1: never matches a stat, so the path is looked at again by every run
         loader.load(path_record(skipped), FileStat(shown_path(skipped.path), skipped.size, -1))
         counts.files_failed += 1
@@ -790,9 +795,16 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_ti
                              known_docs[task.sha256].id)
             counts.files_unchanged += 1
             progress("unchanged", 1)
+    # the walk is complete: paths under the folders it covered that it did not find are gone
+    loader.mark_missing([form for p in paths if os.path.isdir(p) for form in _path_forms(p)], unlisted)
     loader.drop_orphan_path_records()
     save_counts(loader.conn, loader.run_id, counts)
     loader.conn.commit()
+
+
+def _path_forms(path: str | Path) -> list[str]:
+    """The forms a path under `path` is stored in: files by their resolved path, skipped paths as walked."""
+    return sorted({shown_path(os.path.realpath(path)), shown_path(os.path.abspath(path))})
 
 
 def path_record(skipped: Skipped) -> ParsedDocument:

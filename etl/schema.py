@@ -154,7 +154,23 @@ source_document = sa.Table(
     _fk("last_run_id", "ingest.etl_run.id", "Run that last (re)loaded this content."),
     _now("first_seen_at", "When this content was first seen."),
     _now("loaded_at", "When the current rows were written."),
+    sa.Column(
+        "presence",
+        sa.Text,
+        nullable=False,
+        server_default="current",
+        comment="current (a path seen by the last run over its folder holds this content), superseded (every "
+        "path that held it now holds other content: the file was edited in place) or missing (its files were "
+        "not found by a later run over their folder). Only reports of current documents can be primary.",
+    ),
+    sa.Column(
+        "superseded_by_id",
+        sa.ForeignKey("ingest.source_document.id", ondelete="SET NULL"),
+        comment="The document an edit in place replaced this one with (the content its path held next); "
+        "NULL unless presence is superseded.",
+    ),
     sa.CheckConstraint("status IN ('loaded', 'partial', 'no_report', 'failed')", name="status"),
+    sa.CheckConstraint("presence IN ('current', 'superseded', 'missing')", name="presence"),
     schema=INGEST,
     comment="One row per distinct file content (by SHA-256), including files that failed.",
 )
@@ -168,6 +184,12 @@ source_file = sa.Table(
     sa.Column("sha256", sa.CHAR(64), nullable=False, comment="Content hash when last seen."),
     _fk("document_id", "ingest.source_document.id", "The document this path holds.", ondelete="CASCADE"),
     sa.Column("last_seen_run_id", sa.ForeignKey("ingest.etl_run.id"), nullable=False, comment="Run that last saw it."),
+    sa.Column(
+        "missing_since_run_id",
+        sa.ForeignKey("ingest.etl_run.id"),
+        comment="The first run over the path's folder that did not find it (NULL while the file is there); the "
+        "record is kept so that history stays queryable, and cleared when the file re-appears.",
+    ),
     schema=INGEST,
     comment="One row per input path: lets a no-op nightly run skip unchanged files without hashing them.",
 )
@@ -519,6 +541,54 @@ correction = sa.Table(
 
 FACT_TABLES = {"requests": requests, "appeals": appeals, "disclosure_counts": disclosure_counts}
 
+#: Why a parsed fact was kept out of the fact tables (ingest.rejected_fact.reason).
+REJECT_REASONS = ("unknown_key", "number_out_of_range")
+
+rejected_fact = sa.Table(
+    "rejected_fact",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True, comment="Rejected fact identifier."),
+    _fk("document_id", "ingest.source_document.id", "Document the fact was read from.", ondelete="CASCADE"),
+    _fk("report_id", "warehouse.report.id", "Report that states the number.", ondelete="CASCADE"),
+    sa.Column("fact_table", sa.Text, nullable=False, comment="The fact table the parser meant it for."),
+    sa.Column("item", sa.Text, comment="request_item or disclosure_item key as parsed (requests, disclosure_counts)."),
+    sa.Column("applicant", sa.Text, comment="Applicant key as parsed (requests)."),
+    sa.Column("proceeding", sa.Text, comment="Proceeding key as parsed (appeals)."),
+    sa.Column("outcome", sa.Text, comment="Outcome key as parsed (appeals)."),
+    sa.Column("value", sa.Numeric, comment="The number as parsed; NULL when it is not finite."),
+    sa.Column("value_text", sa.Text, nullable=False, comment="The number as the parser gave it, in full."),
+    sa.Column("unit", sa.Text, comment="Unit as printed, if any."),
+    sa.Column("is_approximate", sa.Boolean, nullable=False, server_default=sa.false(),
+              comment="Printed with an approximation marker."),
+    sa.Column("is_inferred", sa.Boolean, nullable=False, server_default=sa.false(),
+              comment="Forced by a table identity rather than printed."),
+    sa.Column("source", sa.Text, nullable=False, comment="table or prose."),
+    sa.Column("section_id", sa.ForeignKey("warehouse.section.id", ondelete="SET NULL"),
+              comment="Section the number was read in."),
+    sa.Column("start_offset", sa.Integer, nullable=False, comment="Start of the value's text in report.text."),
+    sa.Column("end_offset", sa.Integer, nullable=False, comment="End of the value's text in report.text."),
+    sa.Column("evidence", sa.Text, nullable=False, comment="The sentence or table row the value was read from."),
+    sa.Column("label", sa.Text, comment="The row label or phrase as printed."),
+    sa.Column("label_start", sa.Integer, comment="Start of the row label in report.text."),
+    sa.Column("label_end", sa.Integer, comment="End of the row label in report.text."),
+    sa.Column("reason", sa.Text, nullable=False,
+              comment="unknown_key (a key not in the vocabulary: re-admitted when a migration adds it) or "
+              "number_out_of_range (too many digits to be a count: kept for review only)."),
+    sa.Column("message", sa.Text, nullable=False, comment="Why it was rejected, in words a user can act on."),
+    _fk("run_id", "ingest.etl_run.id", "Run that rejected it."),
+    _now("recorded_at", "When it was rejected."),
+    sa.CheckConstraint("reason IN ('unknown_key', 'number_out_of_range')", name="reason"),
+    sa.CheckConstraint("source IN ('table', 'prose')", name="source"),
+    sa.Index(None, "document_id"),
+    sa.Index(None, "report_id"),
+    sa.Index(None, "section_id"),
+    sa.Index(None, "run_id"),
+    schema=INGEST,
+    comment="One row per fact the loader kept out of the fact tables, as parsed, with the reason: nothing is "
+    "dropped, and a fact whose key a later migration adds moves into its fact table (etl.load.readmit_rejected_facts, "
+    "run at the start of every etl run). Replaced with its document's rows on re-parse.",
+)
+
 #: Foreign keys that deletes cascade through (a re-parse replaces one document's rows) or that run
 #: bookkeeping joins on. Indexed so that removing one document's rows costs the same at any warehouse
 #: size: without them every deleted section or report scans the fact tables. Foreign keys into the
@@ -529,6 +599,8 @@ DELETE_PATH_INDEXES: tuple[tuple[sa.Table, str], ...] = (
     (source_document, "last_run_id"),
     (source_file, "document_id"),
     (source_file, "last_seen_run_id"),
+    (source_file, "missing_since_run_id"),
+    (source_document, "superseded_by_id"),
     (parse_issue, "run_id"),
     (report, "run_id"),
     *((table, "section_id") for table in (*FACT_TABLES.values(), improvement_measures)),
