@@ -45,7 +45,8 @@ def _facts(conninfo: str) -> dict[str, list[tuple]]:
                                       "ORDER BY sha256").fetchall(),
             "issues": conn.execute("SELECT d.sha256, i.code FROM ingest.parse_issue i JOIN ingest.source_document d "
                                    "ON d.id = i.document_id ORDER BY 1, 2").fetchall(),
-            "requests": conn.execute("SELECT d.sha256, r.year, to_jsonb(q) - 'id' - 'report_id' - 'section_id' FROM warehouse.requests q "
+            "requests": conn.execute("SELECT d.sha256, r.year, to_jsonb(q) - 'id' - 'report_id' - 'section_id' "
+                                     "FROM warehouse.requests q "
                                      "JOIN warehouse.report r ON r.id = q.report_id JOIN ingest.source_document d "
                                      "ON d.id = r.document_id").fetchall(),
         }
