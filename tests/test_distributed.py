@@ -152,3 +152,73 @@ def test_a_worker_with_another_parser_version_is_refused(threads_cluster, monkey
     monkeypatch.setattr(distributed, "current_parser_version", lambda: "0.0-coordinator")
     with pytest.raises(distributed.ParserVersionMismatch, match="same etl version"):
         distributed.DaskPool(threads_cluster)
+
+
+@pytest.mark.db
+def test_etl_run_takes_the_scheduler_from_the_environment(tmp_path, conninfo, threads_cluster):
+    from typer.testing import CliRunner
+
+    from etl.cli import app
+
+    folder = tmp_path / "reports"
+    write_corpus(folder, 5)
+    env = {"DATABASE_URL": conninfo, "ETL_HOME": str(tmp_path / "home"), "ETL_SCHEDULER":
+           threads_cluster.scheduler_address, "COLUMNS": "250"}
+    result = CliRunner().invoke(app, ["run", str(folder), "--no-progress"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "files seen 5, new 5, unchanged 0, failed 0" in result.output
+    with psycopg.connect(conninfo) as conn:
+        assert conn.execute("SELECT count(*) FROM warehouse.report").fetchone()[0] == 5
+
+
+@pytest.mark.db
+def test_a_killed_run_on_a_real_scheduler_and_worker_then_rerun_loads_everything_once(tmp_path, conninfo):
+    """`dask scheduler` and `dask worker` as separate processes, `etl run --scheduler` killed mid-run, run again."""
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "reports"
+    write_corpus(folder, 300)
+    scheduler_file = tmp_path / "scheduler.json"
+    dask = [sys.executable, "-m"]  # the `dask scheduler` / `dask worker` commands, from this environment
+    started = [subprocess.Popen([*dask, "distributed.cli.dask_scheduler", "--port", "0", "--dashboard-address",
+                                 ":0", "--scheduler-file", str(scheduler_file)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        started.append(subprocess.Popen([*dask, "distributed.cli.dask_worker", "--scheduler-file",
+                                         str(scheduler_file), "--nthreads", "1", "--dashboard-address", ":0"],
+                                        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        import json
+
+        address = json.loads(scheduler_file.read_text())["address"]
+        env = {**os.environ, "DATABASE_URL": conninfo, "ETL_HOME": str(tmp_path / "home"), "ETL_SCHEDULER": address}
+        process = subprocess.Popen([sys.executable, "-m", "etl", "run", str(folder), "--no-progress"],
+                                   cwd=Path(__file__).resolve().parent.parent, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        loaded, deadline = 0, time.monotonic() + 120
+        with psycopg.connect(conninfo, autocommit=True) as watcher:
+            while time.monotonic() < deadline and loaded < 10 and process.poll() is None:
+                time.sleep(0.05)
+                loaded = watcher.execute("SELECT count(*) FROM ingest.source_document").fetchone()[0]
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+        with psycopg.connect(conninfo) as conn:
+            partial = conn.execute("SELECT count(*) FROM ingest.source_document").fetchone()[0]
+        assert 0 < partial < 300, "the kill should land mid-run"
+        summary = pipeline.run([folder], conninfo, workers=0, scheduler=address)
+        assert summary.counts.files_new == 300 - partial
+    finally:
+        for proc in reversed(started):
+            proc.terminate()
+        for proc in started:
+            proc.wait(30)
+    with psycopg.connect(conninfo) as conn:
+        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("ingest.source_document", "ingest.source_file", "warehouse.report")]
+        stored = {r[0].strip() for r in conn.execute("SELECT sha256 FROM ingest.source_document")}
+    assert counts == [300, 300, 300]
+    assert stored == {pipeline.sha256_file(p) for p in pipeline.iter_files([folder])}
