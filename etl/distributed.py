@@ -206,8 +206,10 @@ class DaskPool:
 
     def collect(self, block: bool) -> list[tuple[Task, ParsedDocument]]:
         """Results that are ready (waiting for at least one batch when `block`)."""
-        if block:
-            self._flush()  # the run waits: a partial batch must not wait for company
+        if block and not self.batches:
+            # nothing else to wait for: a partial batch goes now rather than wait for company (while batches
+            # are in flight the buffer keeps filling, so batches stay full-sized)
+            self._flush()
         if not self.batches:
             return []
         done = [f for f in self.batches if f.done()]
