@@ -138,6 +138,9 @@ def run_command(
     wait: bool = typer.Option(False, "--wait", help="If another run holds the warehouse, wait for it instead of "
                               "exiting with code 75."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar (on a terminal)."),
+    scheduler: str = typer.Option(None, "--scheduler", envvar="ETL_SCHEDULER", help="Parse on a Dask cluster "
+                                  "(scheduler address, e.g. tcp://host:8786; needs the [dask] extra and the files "
+                                  "on storage every worker reads); database writes stay in this process."),
 ) -> None:
     """Load report files into the warehouse (incremental: unchanged files are skipped).
 
@@ -151,6 +154,7 @@ def run_command(
     from etl.config import load_settings
     from etl.corrections import CorrectionsFileError, corrections_file_path
     from etl.database import libpq_url, upgrade
+    from etl.distributed import DaskUnavailable, ParserVersionMismatch
     from etl.load import AliasFileError, alias_file_path
 
     with friendly_errors():
@@ -176,8 +180,10 @@ def run_command(
                     max_file_bytes=settings.max_file_bytes, parse_timeout=settings.parse_timeout,
                     migrate=lambda: upgrade(url), on_progress=bar.update,
                     failure_log=settings.home / "failed-runs.jsonl", worker_memory_bytes=settings.worker_memory_bytes,
+                    scheduler=scheduler or None,
                 )
-            except (AliasFileError, CorrectionsFileError) as exc:  # a malformed alias or corrections file, only
+            # a malformed alias or corrections file, or a Dask setup that cannot work: exit 2 with the fix
+            except (AliasFileError, CorrectionsFileError, DaskUnavailable, ParserVersionMismatch) as exc:
                 raise Abort(str(exc), 2) from None
             except (pipeline.Interrupted, KeyboardInterrupt):
                 raise Abort("The run was stopped; what was committed is kept. Run it again to finish.", 130) from None

@@ -541,6 +541,7 @@ def run(
     on_progress: Callable[[str, int], None] | None = None,
     failure_log: Path | None = None,
     worker_memory_bytes: int | None = None,
+    scheduler: object | None = None,
 ) -> RunSummary:
     """Load every file under `paths` into the warehouse at `conninfo` (see the module docstring).
 
@@ -548,6 +549,8 @@ def run(
     `failure_log` is a local file where the cause of a failed run is kept when the database itself went
     away; the next run writes it into the run's row (else the run would only show as interrupted).
     `on_progress(kind, n)` is called with ``total`` once, then with ``unchanged``/``new``/``failed`` per file.
+    `scheduler` (a Dask scheduler address, or a cluster) sends parsing to Dask (etl/distributed.py) instead
+    of the local pool; everything else, database writes included, stays here.
     Raises etl.load.LockBusy when another run holds the lock and `wait_for_lock` is False.
     """
     from etl import load
@@ -577,7 +580,7 @@ def run(
                 load.sync_corrections(conn, read_corrections(corrections), str(corrections))
             progress("total", count_files(paths))
             _load_all(paths, loader, counts, workers, max_file_bytes, parse_timeout, unreadable, progress,
-                      worker_memory_bytes)
+                      worker_memory_bytes, scheduler)
         except (Interrupted, KeyboardInterrupt) as exc:
             _finish_quietly(conn, run_id, counts, "interrupted", f"The run was stopped ({exc or 'Ctrl-C'}); "
                             "documents committed before that are kept. Run it again to finish.")
@@ -703,7 +706,8 @@ def _main_thread() -> bool:
 
 
 def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_timeout: float | None,
-              unreadable: list[str], progress: Callable[[str, int], None], memory_bytes: int | None = None) -> None:
+              unreadable: list[str], progress: Callable[[str, int], None], memory_bytes: int | None = None,
+              scheduler: object | None = None) -> None:
     from etl.load import FileStat, save_counts
 
     stats: dict[str, FileStat] = {}
@@ -728,7 +732,7 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_ti
         unreadable.append(f"{shown_path(skipped.path)} ({skipped.code})")
         progress("failed", 1)
 
-    with ParsePool(workers, parse_timeout, memory_bytes) as pool:
+    with _parse_pool(workers, parse_timeout, memory_bytes, scheduler) as pool:
         for batch in _batches(walk(paths), PLAN_BATCH):
             touched: list[str] = []
             files = [p for p in batch if isinstance(p, Path)]
@@ -805,6 +809,15 @@ def _load_all(paths, loader, counts, workers: int, max_file_bytes: int, parse_ti
 def _path_forms(path: str | Path) -> list[str]:
     """The forms a path under `path` is stored in: files by their resolved path, skipped paths as walked."""
     return sorted({shown_path(os.path.realpath(path)), shown_path(os.path.abspath(path))})
+
+
+def _parse_pool(workers: int, timeout: float | None, memory_bytes: int | None, scheduler: object | None):
+    """The local process pool, or the Dask one when a scheduler is given (same interface)."""
+    if scheduler is None:
+        return ParsePool(workers, timeout, memory_bytes)
+    from etl.distributed import DaskPool
+
+    return DaskPool(scheduler, timeout)
 
 
 def path_record(skipped: Skipped) -> ParsedDocument:
