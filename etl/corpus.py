@@ -53,6 +53,7 @@ DAMAGE_KINDS = (
     "multiple_reports", "padding_cells", "wide_columns", "label_typos", "placeholders", "printed_inconsistency",
 )
 MEDIA = ("html", "txt", "md", "json", "pdf", "docx")
+#: the metadata a gold file labels (the order `etl score` reports them in)
 METADATA_FIELDS = ("is_report", "format", "year", "agency", "province", "city", "county", "township", "level",
                    "scope", "complete")
 
@@ -68,11 +69,6 @@ def table_keys(table: str, version: str | None) -> list[Key]:
     if table == "t4":
         return [("appeals", p, o) for p in T4_PROCEEDINGS for o in T4_OUTCOMES]
     raise ValueError(f"unknown table {table!r} (expected t2, t3 or t4)")
-
-
-def family(key: Key, table_cells: set[Key]) -> str:
-    """The field family a value key belongs to: table cells or prose figures."""
-    return "table_cells" if key in table_cells else "prose_figures"
 
 
 @dataclass
@@ -339,8 +335,8 @@ class Problem:
         return f"{self.id}: {self.message}"
 
 
-def _identities(gold: Gold) -> Iterator[tuple[str, Key, list[Key], bool]]:
-    """(name, total key, part keys, partial) for every template identity the labelled tables carry."""
+def _identities(gold: Gold) -> Iterator[tuple[str, Key, list[Key]]]:
+    """(name, total key, part keys) for every template identity the labelled tables carry."""
     version = gold.meta.get("format")
     if "t3" in gold.tables:
         items = REQUEST_ITEMS_2019 if version == "2019-template" else REQUEST_ITEMS_2021
@@ -348,14 +344,14 @@ def _identities(gold: Gold) -> Iterator[tuple[str, Key, list[Key], bool]]:
                                                    "carried_forward")]
         for applicant in APPLICANTS:
             yield (f"t3_outcomes/{applicant}", ("requests", "total_processed", applicant),
-                   [("requests", i, applicant) for i in outcomes], False)
+                   [("requests", i, applicant) for i in outcomes])
         for item in items:
             yield (f"t3_row/{item}", ("requests", item, "total"),
-                   [("requests", item, a) for a in APPLICANTS if a != "total"], False)
+                   [("requests", item, a) for a in APPLICANTS if a != "total"])
     if "t4" in gold.tables:
         for proceeding in T4_PROCEEDINGS:
             yield (f"t4_group/{proceeding}", ("appeals", proceeding, "total"),
-                   [("appeals", proceeding, o) for o in ("upheld", "corrected", "other", "pending")], False)
+                   [("appeals", proceeding, o) for o in ("upheld", "corrected", "other", "pending")])
 
 
 def _balance(gold: Gold) -> Iterator[tuple[str, Decimal | None, Decimal | None]]:
@@ -377,7 +373,7 @@ def _balance(gold: Gold) -> Iterator[tuple[str, Decimal | None, Decimal | None]]
 def identity_failures(gold: Gold) -> list[str]:
     """Names of the template identities the labelled numbers fail (blanks count as 0 when others are stated)."""
     failures = []
-    for name, total_key, part_keys, _ in _identities(gold):
+    for name, total_key, part_keys in _identities(gold):
         total = gold.values.get(total_key)
         parts = [gold.values.get(k) for k in part_keys]
         if total is None and all(p is None for p in parts):
@@ -481,7 +477,7 @@ def check_gold(gold: Gold, exclusions: list[str] | None = None) -> list[Problem]
             bad(f"unknown appeals key {key[1]!r} × {key[2]!r}")
     for table in gold.tables:
         if table not in ("t2", "t3", "t4"):
-            continue
+            continue  # reported above
         missing = [k for k in table_keys(table, meta.get("format")) if k not in gold.values]
         if missing:
             bad(f"table {table} lacks {len(missing)} cell(s), e.g. {'/'.join(missing[0][1:])} "

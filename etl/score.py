@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from etl.corpus import Gold, Key, read_folder, table_keys
+from etl.corpus import METADATA_FIELDS, Gold, Key, read_folder, table_keys
 from etl.model import Fact, ParsedDocument, Report
 
 STATUSES = ("correct", "wrong", "missing", "spurious", "absent")
@@ -73,7 +73,7 @@ def fact_key(fact: Fact) -> Key:
 
 
 class Produced:
-    """One report's facts by key; a table fact beats a prose fact, an exact one beats an approximate one."""
+    """One report's facts by key; where both read one key, the table fact beats the prose fact."""
 
     def __init__(self, report: Report | None) -> None:
         self.facts: dict[Key, Fact] = {}
@@ -173,8 +173,7 @@ def score_document(gold: Gold, doc: ParsedDocument) -> list[FieldResult]:
     add("metadata", "is_report", is_report, produced_meta["is_report"])
     if not is_report:
         return results
-    for name in ("format", "year", "agency", "province", "city", "county", "township", "level", "scope",
-                 "complete"):
+    for name in METADATA_FIELDS[1:]:  # is_report is scored above
         if name not in gold.meta:
             continue
         g = gold.meta[name]
