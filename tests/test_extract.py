@@ -13,7 +13,7 @@ import pytest
 from etl.extract import Limits, extract, extract_bytes
 from etl.extract.decode import decode_bytes
 from etl.extract.html import html_to_text
-from etl.extract.tables import Cell, render_rows, to_grid
+from etl.extract.tables import Cell, render_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 REPORT = "一、总体情况\n本年度共受理政府信息公开申请3件，均已按时答复。\n二、主动公开政府信息情况\n"
@@ -133,9 +133,8 @@ def test_short_paragraphs_inside_data_cells_stay_one_cell() -> None:
 
 
 def test_grid_places_a_cell_after_a_rowspan_from_above() -> None:
-    grid = to_grid([[Cell("A", rowspan=3), Cell("B")], [Cell("C")], [Cell("D")]])
-    assert grid == [["A", "B"], ["", "C"], ["", "D"]]
-    assert render_rows(grid) == ["A | B |", " | C |", " | D |"]
+    table = render_table([[Cell("A", rowspan=3), Cell("B")], [Cell("C")], [Cell("D")]])
+    assert table.lines == ["A | B |", " | C |", " | D |"]
 
 
 def test_truncated_html_still_gives_its_text(tmp_path: Path) -> None:

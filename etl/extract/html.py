@@ -1,7 +1,7 @@
 """HTML → text with lxml: block elements become lines, tables become P1 rows.
 
 Scripts, styles and other non-content elements are dropped. `<br>` breaks a line. Each
-data `<table>` is rendered through `tables.to_grid` so rowspan/colspan land in the right
+data `<table>` is placed by `tables.render_table` so rowspan/colspan land in the right
 columns. Layout tables (one column, tables inside, or cells holding paragraphs of prose —
 old government sites wrap whole reports in them) are walked like ordinary blocks instead,
 so their paragraphs stay lines and the data tables inside them still become P1 rows.
@@ -214,11 +214,6 @@ def render_html_table(table: etree._Element, max_cells: int | None = None) -> Re
             raise TooComplex(f"a table's cells and spans cover {area:,} positions, more than {max_cells:,} "
                              "(ETL_MAX_TABLE_CELLS)")
     return render_table(rows)
-
-
-def table_lines(table: etree._Element, max_cells: int | None = None) -> list[str]:
-    """P1 lines for one `<table>`."""
-    return render_html_table(table, max_cells).lines
 
 
 def _walk(root: etree._Element, writer: _Writer, max_table_cells: int | None = None) -> None:

@@ -159,25 +159,6 @@ def render_table(rows: Iterable[Sequence[Cell]]) -> RenderedTable:
     return render_placed(placed, row_count, width)
 
 
-def to_grid(rows: Iterable[Sequence[Cell]]) -> list[list[str]]:
-    """Place cells into a rectangular grid of texts (covered positions empty)."""
-    placed, row_count, width = place(rows)
-    grid = [["" for _ in range(width)] for _ in range(row_count)]
-    for r, c, _, _, text in placed:
-        grid[r][c] = text
-    return grid
-
-
-def render_rows(grid: Iterable[Sequence[str]]) -> list[str]:
-    """P1 lines for a grid of texts; rows with no text at all are dropped."""
-    lines = []
-    for row in grid:
-        cells = [clean_cell_text(cell) for cell in row]
-        if any(cells):
-            lines.append(SEPARATOR.join(cells) + " |")
-    return lines
-
-
 def line_offsets(lines: Sequence[str], first: int = 0) -> list[int]:
     """Start offset of each line when `lines` are joined by newlines starting at `first`."""
     out = []
